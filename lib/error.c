@@ -1,0 +1,263 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* Error messages, the process-wide igraph/GSL lock and handlers, and allocation wrappers. */
+#include <errno.h>
+#include <pthread.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <gsl/gsl_errno.h>
+
+#include "internal.h"
+
+#define MSG_SIZE 1024
+
+static _Thread_local char tls_msg[MSG_SIZE];
+static _Thread_local int tls_code;
+
+const char *firmnet_last_error(void)
+{
+    return tls_msg;
+}
+
+int firmnet_last_error_code(void)
+{
+    return tls_code;
+}
+
+const char *firmnet_strerror(int code)
+{
+    switch (code) {
+    case FIRMNET_OK: return "success";
+    case FIRMNET_ENOMEM: return "out of memory";
+    case FIRMNET_EINVAL: return "invalid argument";
+    case FIRMNET_EIO: return "input/output error";
+    case FIRMNET_EPARSE: return "malformed input";
+    case FIRMNET_EDATA: return "invalid data";
+    case FIRMNET_ENOTFOUND: return "not found";
+    case FIRMNET_EIGRAPH: return "igraph or GSL error";
+    case FIRMNET_ECANCEL: return "cancelled";
+    case FIRMNET_ERANGE: return "out of range";
+    default: return "unknown error";
+    }
+}
+
+const char *firmnet_version(void)
+{
+    return FIRMNET_VERSION_STRING;
+}
+
+int firmnet_i_error(int code, const char *fmt, ...)
+{
+    va_list ap;
+    va_start(ap, fmt);
+    vsnprintf(tls_msg, sizeof tls_msg, fmt, ap);
+    va_end(ap);
+    tls_code = code;
+    return code;
+}
+
+int firmnet_i_error_prefix(int code, const char *fmt, ...)
+{
+    char old[MSG_SIZE];
+    size_t n;
+    va_list ap;
+    memcpy(old, tls_msg, sizeof old);
+    va_start(ap, fmt);
+    vsnprintf(tls_msg, sizeof tls_msg, fmt, ap);
+    va_end(ap);
+    n = strlen(tls_msg);
+    if (n + 2 < sizeof tls_msg) {
+        memcpy(tls_msg + n, ": ", 3);
+        n += 2;
+        size_t rest = strlen(old);
+        if (rest > sizeof tls_msg - 1 - n) {
+            rest = sizeof tls_msg - 1 - n;
+        }
+        memcpy(tls_msg + n, old, rest);
+        tls_msg[n + rest] = '\0';
+    }
+    tls_code = code;
+    return code;
+}
+
+void firmnet_i_clear_error(void)
+{
+    tls_msg[0] = '\0';
+    tls_code = 0;
+}
+
+int firmnet_i_nomem(void)
+{
+    /* No allocation here: the message is static text copied into the thread's buffer. */
+    return firmnet_i_error(FIRMNET_ENOMEM, "out of memory");
+}
+
+/* ---- the igraph/GSL lock ----------------------------------------------------------------- */
+
+static pthread_mutex_t lock;
+static pthread_once_t lock_once = PTHREAD_ONCE_INIT;
+static int depth; /* nesting of firmnet_i_enter() in the thread holding the lock */
+static igraph_error_handler_t *prev_error;
+static igraph_warning_handler_t *prev_warning;
+static gsl_error_handler_t *prev_gsl;
+static char igraph_reason[512]; /* first non-empty reason since the outermost enter */
+static int gsl_status;
+
+static void lock_init(void)
+{
+    pthread_mutexattr_t attr;
+    pthread_mutexattr_init(&attr);
+    pthread_mutexattr_settype(&attr, PTHREAD_MUTEX_RECURSIVE);
+    pthread_mutex_init(&lock, &attr);
+    pthread_mutexattr_destroy(&attr);
+}
+
+static void on_igraph_error(const char *reason, const char *file, int line, igraph_error_t code)
+{
+    /* igraph calls the handler again at every stack level, often with an empty reason;
+     * the first non-empty one is the useful one. */
+    if (igraph_reason[0] == '\0' && reason != NULL && reason[0] != '\0') {
+        snprintf(igraph_reason, sizeof igraph_reason, "%s (%s, igraph %s:%d)", reason,
+                 igraph_strerror(code), file ? file : "?", line);
+    }
+    /* As igraph_error_handler_ignore does: free what igraph registered for cleanup. */
+    IGRAPH_FINALLY_FREE();
+}
+
+static void on_igraph_warning(const char *reason, const char *file, int line)
+{
+    (void)reason;
+    (void)file;
+    (void)line; /* library code never prints */
+}
+
+static void on_gsl_error(const char *reason, const char *file, int line, int gsl_errno)
+{
+    if (igraph_reason[0] == '\0' && reason != NULL) {
+        snprintf(igraph_reason, sizeof igraph_reason, "%s (GSL %s:%d)", reason,
+                 file ? file : "?", line);
+    }
+    gsl_status = gsl_errno;
+}
+
+void firmnet_igraph_lock(void)
+{
+    firmnet_i_enter();
+}
+
+void firmnet_igraph_unlock(void)
+{
+    firmnet_i_leave();
+}
+
+void firmnet_i_enter(void)
+{
+    pthread_once(&lock_once, lock_init);
+    pthread_mutex_lock(&lock);
+    if (depth++ == 0) {
+        prev_error = igraph_set_error_handler(on_igraph_error);
+        prev_warning = igraph_set_warning_handler(on_igraph_warning);
+        prev_gsl = gsl_set_error_handler(on_gsl_error);
+        igraph_reason[0] = '\0';
+        gsl_status = 0;
+    }
+}
+
+void firmnet_i_leave(void)
+{
+    if (--depth == 0) {
+        igraph_set_error_handler(prev_error);
+        igraph_set_warning_handler(prev_warning);
+        gsl_set_error_handler(prev_gsl);
+    }
+    pthread_mutex_unlock(&lock);
+}
+
+int firmnet_i_igraph(igraph_error_t rc, const char *what)
+{
+    int code;
+    if (rc == IGRAPH_SUCCESS) {
+        return 0;
+    }
+    code = rc == IGRAPH_ENOMEM ? FIRMNET_ENOMEM
+           : rc == IGRAPH_INTERRUPTED ? FIRMNET_ECANCEL
+                                      : FIRMNET_EIGRAPH;
+    firmnet_i_error(code, "%s: %s", what,
+                    igraph_reason[0] ? igraph_reason : igraph_strerror(rc));
+    igraph_reason[0] = '\0';
+    return code;
+}
+
+int firmnet_i_gsl(int status, const char *what)
+{
+    if (status == 0) {
+        return 0;
+    }
+    firmnet_i_error(status == GSL_ENOMEM ? FIRMNET_ENOMEM : FIRMNET_EIGRAPH, "%s: %s", what,
+                    igraph_reason[0] ? igraph_reason : gsl_strerror(status));
+    igraph_reason[0] = '\0';
+    return firmnet_last_error_code();
+}
+
+/* ---- allocation --------------------------------------------------------------------------- */
+
+/* Allocation-failure injection for tests: when > 0, the allocation that brings the count to
+ * this number fails. Set by firmnet_i_fail_alloc_at(). */
+static _Thread_local long fail_at;
+static _Thread_local long alloc_count;
+
+void firmnet_i_fail_alloc_at(long n)
+{
+    fail_at = n;
+    alloc_count = 0;
+}
+
+long firmnet_i_alloc_count(void)
+{
+    return alloc_count;
+}
+
+static bool should_fail(void)
+{
+    ++alloc_count;
+    return fail_at > 0 && alloc_count == fail_at;
+}
+
+void *firmnet_i_malloc(size_t n)
+{
+    return should_fail() ? NULL : malloc(n ? n : 1);
+}
+
+void *firmnet_i_calloc(size_t n, size_t size)
+{
+    return should_fail() ? NULL : calloc(n ? n : 1, size ? size : 1);
+}
+
+void *firmnet_i_realloc(void *p, size_t n)
+{
+    return should_fail() ? NULL : realloc(p, n ? n : 1);
+}
+
+void *firmnet_i_reallocarray(void *p, size_t n, size_t size)
+{
+    if (size != 0 && n > SIZE_MAX / size) {
+        return NULL;
+    }
+    return firmnet_i_realloc(p, n * size);
+}
+
+char *firmnet_i_strdup(const char *s)
+{
+    size_t n = strlen(s) + 1;
+    char *d = firmnet_i_malloc(n);
+    if (d != NULL) {
+        memcpy(d, s, n);
+    }
+    return d;
+}
+
+void firmnet_i_free(void *p)
+{
+    free(p);
+}

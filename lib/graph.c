@@ -1,0 +1,278 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* Graph views: select ties, merge parallel ones, hand the result to igraph. */
+#include <math.h>
+#include <string.h>
+
+#include "internal.h"
+
+int firmnet_graph_options_init(firmnet_graph_options *opts, unsigned int version)
+{
+    static const firmnet_graph_options defaults = FIRMNET_GRAPH_OPTIONS_INIT;
+    if (opts == NULL || version == 0 || version > FIRMNET_GRAPH_OPTIONS_VERSION) {
+        return firmnet_i_error(FIRMNET_EINVAL, "firmnet_graph_options_init: unsupported version %u",
+                               version);
+    }
+    *opts = defaults;
+    opts->version = version;
+    return 0;
+}
+
+static int wave_error(const firmnet_network *net, const char *wave)
+{
+    firmnet_i_buf have = {0};
+    for (size_t k = 0; k < net->waves.count; k++) {
+        firmnet_i_buf_printf(&have, "%s'%s'", k ? ", " : "", firmnet_network_wave_name(net, k));
+    }
+    firmnet_i_error(FIRMNET_ENOTFOUND, "no wave '%s' (waves: %s)", wave,
+                    have.data ? have.data : "none");
+    firmnet_i_buf_free(&have);
+    return FIRMNET_ENOTFOUND;
+}
+
+/* Stable counting sort of idx[0..m) by key[idx[i]] in 0..n-1, into out. */
+static int counting_sort(const uint32_t *key, const uint32_t *idx, uint32_t *out, size_t m,
+                         size_t n)
+{
+    size_t *count = firmnet_i_calloc(n + 1, sizeof *count);
+    if (count == NULL) {
+        return firmnet_i_nomem();
+    }
+    for (size_t i = 0; i < m; i++) {
+        count[key[idx[i]] + 1]++;
+    }
+    for (size_t v = 0; v < n; v++) {
+        count[v + 1] += count[v];
+    }
+    for (size_t i = 0; i < m; i++) {
+        out[count[key[idx[i]]]++] = idx[i];
+    }
+    firmnet_i_free(count);
+    return 0;
+}
+
+int firmnet_graph_new(firmnet_graph **out, const firmnet_network *net,
+                      const firmnet_graph_options *opts)
+{
+    static const firmnet_graph_options defaults = FIRMNET_GRAPH_OPTIONS_INIT;
+    firmnet_graph *g = NULL;
+    unsigned char *mask = NULL;
+    uint32_t *a = NULL, *b = NULL, *o1 = NULL, *o2 = NULL;
+    double *w = NULL;
+    igraph_vector_int_t edges;
+    bool edges_init = false, w_init = false, entered = false;
+    ptrdiff_t wave = -1;
+    size_t n, m0 = 0, m = 0;
+    int rc;
+
+    firmnet_i_clear_error();
+    if (out == NULL || net == NULL) {
+        return firmnet_i_error(FIRMNET_EINVAL, "firmnet_graph_new: NULL argument");
+    }
+    if (opts == NULL) {
+        opts = &defaults;
+    }
+    if (opts->version == 0 || opts->version > FIRMNET_GRAPH_OPTIONS_VERSION) {
+        return firmnet_i_error(FIRMNET_EINVAL, "graph options: unsupported version %u "
+                               "(initialise with FIRMNET_GRAPH_OPTIONS_INIT)", opts->version);
+    }
+    if ((int)opts->merge < FIRMNET_MERGE_SUM || opts->merge > FIRMNET_MERGE_COUNT) {
+        return firmnet_i_error(FIRMNET_EINVAL,
+                               "graph options: merge rule must be sum, max, mean or count");
+    }
+    if (opts->wave != NULL) {
+        wave = firmnet_i_wave_find(net, opts->wave);
+        if (wave < 0) {
+            return wave_error(net, opts->wave);
+        }
+    }
+    rc = firmnet_i_layer_mask(net, opts->layers, &mask);
+    if (rc < 0) {
+        return rc;
+    }
+    n = net->ids.count;
+    if (n > (size_t)INT32_MAX) {
+        rc = firmnet_i_error(FIRMNET_ERANGE, "too many actors for a graph view");
+        goto cleanup;
+    }
+    g = firmnet_i_calloc(1, sizeof *g);
+    a = firmnet_i_malloc((net->nties ? net->nties : 1) * sizeof *a);
+    b = firmnet_i_malloc((net->nties ? net->nties : 1) * sizeof *b);
+    w = firmnet_i_malloc((net->nties ? net->nties : 1) * sizeof *w);
+    if (g == NULL || a == NULL || b == NULL || w == NULL) {
+        rc = firmnet_i_nomem();
+        goto cleanup;
+    }
+    /* select */
+    for (size_t k = 0; k < net->nties; k++) {
+        if (!mask[net->layer[k]] || (wave >= 0 && net->wave[k] != (uint16_t)wave)) {
+            continue;
+        }
+        uint32_t s = net->src[k], t = net->tgt[k];
+        if (opts->undirected && s > t) {
+            uint32_t x = s;
+            s = t;
+            t = x;
+        }
+        a[m0] = s;
+        b[m0] = t;
+        w[m0] = net->weight[k];
+        m0++;
+    }
+    /* order by (source, target): counting sort on target, then a stable one on source */
+    o1 = firmnet_i_malloc((m0 ? m0 : 1) * sizeof *o1);
+    o2 = firmnet_i_malloc((m0 ? m0 : 1) * sizeof *o2);
+    if (o1 == NULL || o2 == NULL) {
+        rc = firmnet_i_nomem();
+        goto cleanup;
+    }
+    for (size_t i = 0; i < m0; i++) {
+        o2[i] = (uint32_t)i;
+    }
+    rc = counting_sort(b, o2, o1, m0, n);
+    if (rc == 0) {
+        rc = counting_sort(a, o1, o2, m0, n);
+    }
+    if (rc < 0) {
+        goto cleanup;
+    }
+    /* merge runs of equal pairs into o1 (as indices of the first of each run) */
+    firmnet_i_enter();
+    entered = true;
+    rc = firmnet_i_igraph(igraph_vector_int_init(&edges, 0), "graph view");
+    if (rc < 0) {
+        goto cleanup;
+    }
+    edges_init = true;
+    rc = firmnet_i_igraph(igraph_vector_int_reserve(&edges, (igraph_integer_t)(2 * m0)),
+                          "graph view");
+    if (rc == 0) {
+        rc = firmnet_i_igraph(igraph_vector_init(&g->w, 0), "graph view");
+        w_init = rc == 0;
+    }
+    if (rc == 0) {
+        rc = firmnet_i_igraph(igraph_vector_reserve(&g->w, (igraph_integer_t)m0), "graph view");
+    }
+    if (rc < 0) {
+        goto cleanup;
+    }
+    for (size_t i = 0; i < m0;) {
+        uint32_t s = a[o2[i]], t = b[o2[i]];
+        double sum = 0, max = -INFINITY;
+        size_t j = i;
+        for (; j < m0 && a[o2[j]] == s && b[o2[j]] == t; j++) {
+            sum += w[o2[j]];
+            max = fmax(max, w[o2[j]]);
+        }
+        double cnt = (double)(j - i);
+        double weight = opts->merge == FIRMNET_MERGE_SUM    ? sum
+                        : opts->merge == FIRMNET_MERGE_MAX  ? max
+                        : opts->merge == FIRMNET_MERGE_MEAN ? sum / cnt
+                                                            : cnt;
+        igraph_vector_int_push_back(&edges, s); /* reserved: cannot fail */
+        igraph_vector_int_push_back(&edges, t);
+        igraph_vector_push_back(&g->w, weight);
+        m++;
+        i = j;
+    }
+    rc = firmnet_i_igraph(igraph_create(&g->g, &edges, (igraph_integer_t)n,
+                                        opts->undirected ? IGRAPH_UNDIRECTED : IGRAPH_DIRECTED),
+                          "graph view");
+    if (rc < 0) {
+        goto cleanup;
+    }
+    g->n = n;
+    g->m = m;
+    g->directed = !opts->undirected;
+    g->net = net;
+    *out = g;
+    g = NULL;
+cleanup:
+    if (edges_init) {
+        igraph_vector_int_destroy(&edges);
+    }
+    if (g != NULL && w_init) {
+        igraph_vector_destroy(&g->w);
+    }
+    if (entered) {
+        firmnet_i_leave();
+    }
+    firmnet_i_free(g);
+    firmnet_i_free(mask);
+    firmnet_i_free(a);
+    firmnet_i_free(b);
+    firmnet_i_free(w);
+    firmnet_i_free(o1);
+    firmnet_i_free(o2);
+    return rc;
+}
+
+void firmnet_graph_free(firmnet_graph *g)
+{
+    if (g == NULL) {
+        return;
+    }
+    firmnet_i_enter();
+    igraph_destroy(&g->g);
+    igraph_vector_destroy(&g->w);
+    firmnet_i_leave();
+    firmnet_i_free(g);
+}
+
+const firmnet_network *firmnet_graph_network(const firmnet_graph *g)
+{
+    return g ? g->net : NULL;
+}
+
+size_t firmnet_graph_vertex_count(const firmnet_graph *g)
+{
+    return g ? g->n : 0;
+}
+
+size_t firmnet_graph_edge_count(const firmnet_graph *g)
+{
+    return g ? g->m : 0;
+}
+
+int firmnet_graph_is_directed(const firmnet_graph *g)
+{
+    return g ? g->directed : 0;
+}
+
+const char *firmnet_graph_vertex_id(const firmnet_graph *g, size_t v)
+{
+    return g && v < g->n ? firmnet_network_actor_id(g->net, v) : NULL;
+}
+
+int firmnet_graph_edges(const firmnet_graph *g, int64_t *from, int64_t *to, double *weight,
+                        size_t len)
+{
+    if (g == NULL) {
+        return firmnet_i_error(FIRMNET_EINVAL, "NULL graph");
+    }
+    if (len < g->m) {
+        return firmnet_i_error(FIRMNET_ERANGE, "buffer of %zu entries too small for %zu edges",
+                               len, g->m);
+    }
+    for (size_t e = 0; e < g->m; e++) {
+        if (from) {
+            from[e] = IGRAPH_FROM(&g->g, (igraph_integer_t)e);
+        }
+        if (to) {
+            to[e] = IGRAPH_TO(&g->g, (igraph_integer_t)e);
+        }
+        if (weight) {
+            weight[e] = VECTOR(g->w)[e];
+        }
+    }
+    return 0;
+}
+
+const igraph_t *firmnet_graph_igraph(const firmnet_graph *g)
+{
+    return g ? &g->g : NULL;
+}
+
+const igraph_vector_t *firmnet_graph_weights(const firmnet_graph *g)
+{
+    return g ? &g->w : NULL;
+}

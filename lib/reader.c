@@ -1,0 +1,702 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/*
+ * Streaming reader for delimited text (RFC 4180), plain or gzip, from a file, standard input
+ * or memory. Bytes flow: raw source -> (inflate when the first bytes are the gzip magic) ->
+ * decoded buffer -> record parser. Nothing holds the whole file.
+ */
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+
+#include <zlib.h>
+
+#include "internal.h"
+
+#define CHUNK (256 * 1024)
+
+struct firmnet_i_csv {
+    char *name;
+    FILE *fp;
+    bool close_fp;
+    const unsigned char *mem; /* memory source */
+    size_t memlen, mempos;
+    unsigned char *raw; /* raw chunk read from fp (files only) */
+    size_t rawlen;
+    bool raw_eof;
+    bool gz;
+    bool gz_end; /* the last gzip member ended cleanly */
+    z_stream zs;
+    unsigned char *buf; /* decoded bytes */
+    size_t buflen, bufpos, bufcap;
+    bool eof;
+    long line;      /* physical line of buf[bufpos] */
+    int delim;
+    firmnet_i_buf rec;           /* the current record's fields, NUL-separated */
+    size_t *offs, *lens;         /* per field: offset in rec, length */
+    long *lines;                 /* per field: line where it starts */
+    size_t nf, fcap;
+    char **header;
+    size_t nheader;
+    size_t blank;
+    uint64_t raw_total, raw_done;
+    firmnet_progress_fn progress;
+    void *payload;
+};
+
+static int io_error(firmnet_i_csv *c, const char *what)
+{
+    return firmnet_i_error(FIRMNET_EIO, "%s: %s: %s", c->name, what, strerror(errno));
+}
+
+/* Read the next raw chunk into c->raw (files) or expose the memory (buffers). */
+static int read_raw(firmnet_i_csv *c, const unsigned char **p, size_t *n)
+{
+    if (c->mem != NULL || c->fp == NULL) {
+        *p = c->mem + c->mempos;
+        *n = c->memlen - c->mempos;
+        c->mempos = c->memlen;
+        c->raw_eof = true;
+    } else {
+        size_t got = fread(c->raw, 1, CHUNK, c->fp);
+        if (got < CHUNK) {
+            if (ferror(c->fp)) {
+                return io_error(c, "read error");
+            }
+            c->raw_eof = true;
+        }
+        *p = c->raw;
+        *n = got;
+    }
+    c->raw_done += *n;
+    if (c->progress != NULL && c->progress("read", (double)c->raw_done, (double)c->raw_total,
+                                           c->payload) != 0) {
+        return firmnet_i_error(FIRMNET_ECANCEL, "%s: reading cancelled", c->name);
+    }
+    return 0;
+}
+
+/* Append decoded bytes to buf (at most CHUNK more). Sets c->eof when nothing is left. */
+static int fill_append(firmnet_i_csv *c)
+{
+    if (c->bufcap - c->buflen < CHUNK) {
+        size_t cap = c->bufcap * 2 > c->buflen + CHUNK ? c->bufcap * 2 : c->buflen + CHUNK;
+        unsigned char *b = firmnet_i_realloc(c->buf, cap);
+        if (b == NULL) {
+            return firmnet_i_nomem();
+        }
+        c->buf = b;
+        c->bufcap = cap;
+    }
+    if (!c->gz) {
+        if (c->mem != NULL) {
+            /* plain memory: copy in chunks so the parser's path is the same */
+            size_t n = c->memlen - c->mempos < CHUNK ? c->memlen - c->mempos : CHUNK;
+            memcpy(c->buf + c->buflen, c->mem + c->mempos, n);
+            c->mempos += n;
+            c->raw_done += n;
+            c->buflen += n;
+            if (n == 0) {
+                c->eof = true;
+            }
+            return 0;
+        }
+        size_t got = c->fp ? fread(c->buf + c->buflen, 1, CHUNK, c->fp) : 0;
+        if (c->fp && got < CHUNK && ferror(c->fp)) {
+            return io_error(c, "read error");
+        }
+        c->raw_done += got;
+        if (c->progress != NULL && got > 0 &&
+            c->progress("read", (double)c->raw_done, (double)c->raw_total, c->payload) != 0) {
+            return firmnet_i_error(FIRMNET_ECANCEL, "%s: reading cancelled", c->name);
+        }
+        c->buflen += got;
+        if (got == 0) {
+            c->eof = true;
+        }
+        return 0;
+    }
+    /* gzip */
+    c->zs.next_out = c->buf + c->buflen;
+    c->zs.avail_out = CHUNK;
+    while (c->zs.avail_out == CHUNK) {
+        if (c->zs.avail_in == 0) {
+            if (c->raw_eof) {
+                if (!c->gz_end) {
+                    return firmnet_i_error(FIRMNET_EIO,
+                                           "%s: truncated gzip file (unexpected end of "
+                                           "compressed data)",
+                                           c->name);
+                }
+                c->eof = true;
+                return 0;
+            }
+            const unsigned char *p;
+            size_t n;
+            int rc = read_raw(c, &p, &n);
+            if (rc < 0) {
+                return rc;
+            }
+            c->zs.next_in = (unsigned char *)p;
+            c->zs.avail_in = (uInt)n;
+            if (n == 0) {
+                continue;
+            }
+        }
+        if (c->gz_end) {
+            /* another gzip member follows (concatenated .gz files are valid gzip) */
+            if (inflateReset2(&c->zs, 15 + 16) != Z_OK) {
+                return firmnet_i_error(FIRMNET_EIO, "%s: cannot restart gzip stream", c->name);
+            }
+            c->gz_end = false;
+        }
+        int zr = inflate(&c->zs, Z_NO_FLUSH);
+        if (zr == Z_STREAM_END) {
+            c->gz_end = true;
+        } else if (zr == Z_MEM_ERROR) {
+            return firmnet_i_nomem();
+        } else if (zr != Z_OK && zr != Z_BUF_ERROR) {
+            return firmnet_i_error(FIRMNET_EIO, "%s: corrupt gzip data (%s) near compressed byte %llu",
+                                   c->name, c->zs.msg ? c->zs.msg : "inflate failed",
+                                   (unsigned long long)c->zs.total_in);
+        }
+    }
+    c->buflen += CHUNK - c->zs.avail_out;
+    return 0;
+}
+
+/* Make buf[bufpos] available; returns 1, 0 at end, < 0 on error. */
+static int ensure(firmnet_i_csv *c)
+{
+    while (c->bufpos == c->buflen) {
+        if (c->eof) {
+            return 0;
+        }
+        c->bufpos = c->buflen = 0;
+        int rc = fill_append(c);
+        if (rc < 0) {
+            return rc;
+        }
+    }
+    return 1;
+}
+
+static int open_common(firmnet_i_csv *c)
+{
+    /* Look at the first bytes: the gzip magic switches on inflate. */
+    const unsigned char *p = NULL;
+    size_t n = 0;
+    int rc;
+    if (c->mem != NULL) {
+        p = c->mem;
+        n = c->memlen;
+    } else {
+        c->raw = firmnet_i_malloc(CHUNK);
+        if (c->raw == NULL) {
+            return firmnet_i_nomem();
+        }
+        rc = read_raw(c, &p, &n);
+        if (rc < 0) {
+            return rc;
+        }
+    }
+    if (n >= 2 && p[0] == 0x1f && p[1] == 0x8b) {
+        c->gz = true;
+        if (inflateInit2(&c->zs, 15 + 16) != Z_OK) {
+            return firmnet_i_nomem();
+        }
+        c->zs.next_in = (unsigned char *)p;
+        c->zs.avail_in = (uInt)n;
+        if (c->mem != NULL) {
+            c->mempos = c->memlen;
+            c->raw_eof = true;
+        }
+    } else if (c->mem == NULL) {
+        /* plain file: the bytes already read become the first decoded ones */
+        c->buf = firmnet_i_malloc(CHUNK * 2);
+        if (c->buf == NULL) {
+            return firmnet_i_nomem();
+        }
+        c->bufcap = CHUNK * 2;
+        memcpy(c->buf, p, n);
+        c->buflen = n;
+        if (c->raw_eof && n == 0) {
+            c->eof = true;
+        }
+    }
+    c->line = 1;
+    return 0;
+}
+
+static firmnet_i_csv *csv_alloc(const char *name)
+{
+    firmnet_i_csv *c = firmnet_i_calloc(1, sizeof *c);
+    if (c == NULL) {
+        return NULL;
+    }
+    c->name = firmnet_i_strdup(name);
+    if (c->name == NULL) {
+        firmnet_i_free(c);
+        return NULL;
+    }
+    c->delim = ',';
+    return c;
+}
+
+int firmnet_i_csv_open(firmnet_i_csv **out, const char *path, firmnet_progress_fn progress,
+                       void *payload)
+{
+    firmnet_i_csv *c;
+    int rc;
+    if (path == NULL) {
+        return firmnet_i_error(FIRMNET_EINVAL, "no file name given");
+    }
+    c = csv_alloc(strcmp(path, "-") == 0 ? "<stdin>" : path);
+    if (c == NULL) {
+        return firmnet_i_nomem();
+    }
+    c->progress = progress;
+    c->payload = payload;
+    if (strcmp(path, "-") == 0) {
+        c->fp = stdin;
+    } else {
+        struct stat st;
+        c->fp = fopen(path, "rb");
+        if (c->fp == NULL) {
+            rc = firmnet_i_error(FIRMNET_EIO, "%s: cannot open: %s", path, strerror(errno));
+            firmnet_i_csv_close(c);
+            return rc;
+        }
+        c->close_fp = true;
+        if (fstat(fileno(c->fp), &st) == 0) {
+            if (S_ISDIR(st.st_mode)) {
+                rc = firmnet_i_error(FIRMNET_EIO, "%s: cannot read: is a directory", path);
+                firmnet_i_csv_close(c);
+                return rc;
+            }
+            c->raw_total = (uint64_t)st.st_size;
+        }
+    }
+    rc = open_common(c);
+    if (rc < 0) {
+        firmnet_i_csv_close(c);
+        return rc;
+    }
+    *out = c;
+    return 0;
+}
+
+int firmnet_i_csv_open_buffer(firmnet_i_csv **out, const void *data, size_t len,
+                              const char *name)
+{
+    firmnet_i_csv *c;
+    int rc;
+    if (data == NULL && len > 0) {
+        return firmnet_i_error(FIRMNET_EINVAL, "NULL buffer");
+    }
+    c = csv_alloc(name ? name : "<buffer>");
+    if (c == NULL) {
+        return firmnet_i_nomem();
+    }
+    c->mem = data ? data : (const unsigned char *)"";
+    c->memlen = len;
+    c->raw_total = len;
+    rc = open_common(c);
+    if (rc < 0) {
+        firmnet_i_csv_close(c);
+        return rc;
+    }
+    *out = c;
+    return 0;
+}
+
+void firmnet_i_csv_close(firmnet_i_csv *c)
+{
+    if (c == NULL) {
+        return;
+    }
+    if (c->close_fp) {
+        fclose(c->fp);
+    }
+    if (c->gz) {
+        inflateEnd(&c->zs);
+    }
+    for (size_t i = 0; i < c->nheader; i++) {
+        firmnet_i_free(c->header[i]);
+    }
+    firmnet_i_free(c->header);
+    firmnet_i_free(c->raw);
+    firmnet_i_free(c->buf);
+    firmnet_i_buf_free(&c->rec);
+    firmnet_i_free(c->offs);
+    firmnet_i_free(c->lens);
+    firmnet_i_free(c->lines);
+    firmnet_i_free(c->name);
+    firmnet_i_free(c);
+}
+
+int firmnet_i_csv_error(const firmnet_i_csv *c, int code, size_t i, const char *fmt, ...)
+{
+    char what[512];
+    va_list ap;
+    va_start(ap, fmt);
+    vsnprintf(what, sizeof what, fmt, ap);
+    va_end(ap);
+    if (i < c->nheader) {
+        return firmnet_i_error(code, "%s:%ld:%zu (column '%s'): %s", c->name, c->lines[i], i + 1,
+                               c->header[i], what);
+    }
+    return firmnet_i_error(code, "%s:%ld:%zu: %s", c->name, i < c->nf ? c->lines[i] : c->line,
+                           i + 1, what);
+}
+
+static int push_field(firmnet_i_csv *c, size_t start, long line, bool quoted)
+{
+    /* Trim spaces (and tabs unless tab is the delimiter) around unquoted values. */
+    if (!quoted) {
+        size_t end = c->rec.len;
+        while (end > start && (c->rec.data[end - 1] == ' ' ||
+                               (c->rec.data[end - 1] == '\t' && c->delim != '\t'))) {
+            end--;
+        }
+        c->rec.len = end;
+    }
+    if (c->nf == c->fcap) {
+        size_t cap = c->fcap ? c->fcap * 2 : 16;
+        size_t *o = firmnet_i_reallocarray(c->offs, cap, sizeof *o);
+        if (o == NULL) {
+            return firmnet_i_nomem();
+        }
+        c->offs = o;
+        size_t *l = firmnet_i_reallocarray(c->lens, cap, sizeof *l);
+        if (l == NULL) {
+            return firmnet_i_nomem();
+        }
+        c->lens = l;
+        long *ln = firmnet_i_reallocarray(c->lines, cap, sizeof *ln);
+        if (ln == NULL) {
+            return firmnet_i_nomem();
+        }
+        c->lines = ln;
+        c->fcap = cap;
+    }
+    c->offs[c->nf] = start;
+    c->lens[c->nf] = c->rec.len - start;
+    c->lines[c->nf] = line;
+    c->nf++;
+    return firmnet_i_buf_put(&c->rec, "", 1); /* NUL separator, counted in rec.len */
+}
+
+static int parse_error(firmnet_i_csv *c, long line, size_t field, const char *what)
+{
+    return firmnet_i_error(FIRMNET_EPARSE, "%s:%ld:%zu: %s", c->name, line, field + 1, what);
+}
+
+/*
+ * Parse one record into rec/offs/lens. Returns 1 for a record, 0 at the end of input.
+ * *all_empty tells whether every field is empty and unquoted.
+ */
+static int parse_record(firmnet_i_csv *c, bool *all_empty)
+{
+    enum { FIELD_START, UNQUOTED, QUOTED, AFTER_QUOTE } st = FIELD_START;
+    size_t start = 0;
+    long fline = c->line, qline = c->line;
+    bool quoted = false;
+    int rc;
+
+    c->nf = 0;
+    c->rec.len = 0;
+    *all_empty = true;
+    rc = ensure(c);
+    if (rc <= 0) {
+        return rc;
+    }
+    for (;;) {
+        rc = ensure(c);
+        if (rc < 0) {
+            return rc;
+        }
+        if (rc == 0) { /* end of input ends the record */
+            if (st == QUOTED) {
+                return parse_error(c, qline, c->nf, "unterminated quoted field (quote opened here)");
+            }
+            rc = push_field(c, start, fline, quoted);
+            return rc < 0 ? rc : 1;
+        }
+        int ch = c->buf[c->bufpos++];
+        if (ch == 0) {
+            return parse_error(c, c->line, c->nf, "NUL byte in text (binary file?)");
+        }
+        if (st == FIELD_START) {
+            start = c->rec.len;
+            fline = c->line;
+            quoted = false;
+            st = UNQUOTED;
+            if (ch == ' ' || (ch == '\t' && c->delim != '\t')) {
+                st = FIELD_START; /* skip leading white space */
+                continue;
+            }
+            if (ch == '"') {
+                st = QUOTED;
+                quoted = true;
+                qline = c->line;
+                *all_empty = false;
+                continue;
+            }
+        }
+        if (st == QUOTED) {
+            if (ch == '"') {
+                rc = ensure(c);
+                if (rc < 0) {
+                    return rc;
+                }
+                if (rc > 0 && c->buf[c->bufpos] == '"') {
+                    c->bufpos++;
+                    rc = firmnet_i_buf_put(&c->rec, "\"", 1);
+                } else {
+                    st = AFTER_QUOTE;
+                    rc = 0;
+                }
+            } else {
+                if (ch == '\n') {
+                    c->line++;
+                }
+                unsigned char b = (unsigned char)ch;
+                rc = firmnet_i_buf_put(&c->rec, &b, 1);
+            }
+            if (rc < 0) {
+                return rc;
+            }
+            continue;
+        }
+        if (ch == c->delim || ch == '\n' || ch == '\r') {
+            rc = push_field(c, start, fline, quoted);
+            if (rc < 0) {
+                return rc;
+            }
+            if (ch == c->delim) {
+                st = FIELD_START;
+                continue;
+            }
+            if (ch == '\r') {
+                rc = ensure(c);
+                if (rc < 0) {
+                    return rc;
+                }
+                if (rc > 0 && c->buf[c->bufpos] == '\n') {
+                    c->bufpos++;
+                }
+            }
+            c->line++;
+            return 1;
+        }
+        if (st == AFTER_QUOTE) {
+            if (ch == ' ' || ch == '\t') {
+                continue;
+            }
+            return parse_error(c, c->line, c->nf,
+                               "unexpected character after a closing quote (a quote inside a "
+                               "quoted field must be doubled)");
+        }
+        if (ch == '"') {
+            return parse_error(c, c->line, c->nf,
+                               "stray quote inside an unquoted field (quote the whole field and "
+                               "double the quote)");
+        }
+        unsigned char b = (unsigned char)ch;
+        rc = firmnet_i_buf_put(&c->rec, &b, 1);
+        if (rc < 0) {
+            return rc;
+        }
+        *all_empty = false;
+    }
+}
+
+/* Choose the delimiter from the first line: the most frequent of , \t ; outside quotes. */
+static int detect_delimiter(firmnet_i_csv *c)
+{
+    size_t i = c->bufpos, counts[3] = {0, 0, 0};
+    bool inq = false;
+    for (;;) {
+        if (i == c->buflen) {
+            if (c->eof) {
+                break;
+            }
+            int rc = fill_append(c);
+            if (rc < 0) {
+                return rc;
+            }
+            if (i == c->buflen) {
+                break;
+            }
+        }
+        unsigned char ch = c->buf[i++];
+        if (ch == '"') {
+            inq = !inq;
+        } else if (!inq && (ch == '\n' || ch == '\r')) {
+            if (counts[0] + counts[1] + counts[2] > 0) {
+                break;
+            }
+            /* leading blank lines: keep looking */
+        } else if (!inq) {
+            counts[0] += ch == ',';
+            counts[1] += ch == '\t';
+            counts[2] += ch == ';';
+        }
+    }
+    c->delim = ',';
+    if (counts[1] > counts[0] && counts[1] >= counts[2]) {
+        c->delim = '\t';
+    } else if (counts[2] > counts[0] && counts[2] > counts[1]) {
+        c->delim = ';';
+    }
+    return 0;
+}
+
+int firmnet_i_csv_header(firmnet_i_csv *c)
+{
+    bool empty;
+    int rc = ensure(c);
+    if (rc < 0) {
+        return rc;
+    }
+    if (rc == 0) {
+        return firmnet_i_error(FIRMNET_EDATA, "%s: empty file (no header line)", c->name);
+    }
+    /* UTF-8 byte-order mark */
+    if (c->buflen - c->bufpos < 3 && !c->eof) {
+        rc = fill_append(c);
+        if (rc < 0) {
+            return rc;
+        }
+    }
+    if (c->buflen - c->bufpos >= 3 && memcmp(c->buf + c->bufpos, "\xEF\xBB\xBF", 3) == 0) {
+        c->bufpos += 3;
+    }
+    rc = detect_delimiter(c);
+    if (rc < 0) {
+        return rc;
+    }
+    do {
+        rc = parse_record(c, &empty);
+        if (rc < 0) {
+            return rc;
+        }
+        if (rc == 0) {
+            return firmnet_i_error(FIRMNET_EDATA, "%s: empty file (no header line)", c->name);
+        }
+    } while (empty);
+    c->header = firmnet_i_calloc(c->nf, sizeof *c->header);
+    if (c->header == NULL) {
+        return firmnet_i_nomem();
+    }
+    for (size_t i = 0; i < c->nf; i++) {
+        const char *f = c->rec.data + c->offs[i];
+        size_t len = c->lens[i];
+        if (firmnet_i_utf8_valid_prefix(f, len) != len) {
+            return parse_error(c, c->lines[i], i, "invalid UTF-8 in the header");
+        }
+        /* trim also quoted header names */
+        while (len > 0 && (*f == ' ' || *f == '\t')) {
+            f++;
+            len--;
+        }
+        while (len > 0 && (f[len - 1] == ' ' || f[len - 1] == '\t')) {
+            len--;
+        }
+        if (len == 0) {
+            return parse_error(c, c->lines[i], i, "empty column name in the header");
+        }
+        c->header[i] = firmnet_i_malloc(len + 1);
+        if (c->header[i] == NULL) {
+            return firmnet_i_nomem();
+        }
+        memcpy(c->header[i], f, len);
+        c->header[i][len] = '\0';
+        c->nheader = i + 1;
+        for (size_t j = 0; j < i; j++) {
+            if (firmnet_i_strcasecmp(c->header[j], c->header[i]) == 0) {
+                return firmnet_i_error(FIRMNET_EPARSE,
+                                       "%s:%ld:%zu: duplicate column '%s' (also column %zu)",
+                                       c->name, c->lines[i], i + 1, c->header[i], j + 1);
+            }
+        }
+    }
+    return 0;
+}
+
+int firmnet_i_csv_next(firmnet_i_csv *c)
+{
+    bool empty;
+    for (;;) {
+        int rc = parse_record(c, &empty);
+        if (rc <= 0) {
+            return rc;
+        }
+        if (empty) {
+            c->blank++;
+            continue;
+        }
+        if (c->nf != c->nheader) {
+            return firmnet_i_error(FIRMNET_EPARSE,
+                                   "%s:%ld: wrong number of fields: %zu, the header has %zu",
+                                   c->name, c->lines[0], c->nf, c->nheader);
+        }
+        for (size_t i = 0; i < c->nf; i++) {
+            const char *f = c->rec.data + c->offs[i];
+            size_t ok = firmnet_i_utf8_valid_prefix(f, c->lens[i]);
+            if (ok != c->lens[i]) {
+                return firmnet_i_csv_error(c, FIRMNET_EPARSE, i,
+                                           "invalid UTF-8 (byte 0x%02X at offset %zu of the value)",
+                                           (unsigned char)f[ok], ok);
+            }
+        }
+        return 1;
+    }
+}
+
+size_t firmnet_i_csv_nfields(const firmnet_i_csv *c)
+{
+    return c->nf;
+}
+
+const char *firmnet_i_csv_field(const firmnet_i_csv *c, size_t i)
+{
+    return c->rec.data + c->offs[i];
+}
+
+size_t firmnet_i_csv_field_len(const firmnet_i_csv *c, size_t i)
+{
+    return c->lens[i];
+}
+
+const char *firmnet_i_csv_header_name(const firmnet_i_csv *c, size_t i)
+{
+    return i < c->nheader ? c->header[i] : NULL;
+}
+
+ptrdiff_t firmnet_i_csv_column(const firmnet_i_csv *c, const char *name)
+{
+    for (size_t i = 0; i < c->nheader; i++) {
+        if (firmnet_i_strcasecmp(c->header[i], name) == 0) {
+            return (ptrdiff_t)i;
+        }
+    }
+    return -1;
+}
+
+const char *firmnet_i_csv_name(const firmnet_i_csv *c)
+{
+    return c->name;
+}
+
+long firmnet_i_csv_line(const firmnet_i_csv *c, size_t i)
+{
+    return i < c->nf ? c->lines[i] : c->line;
+}
+
+size_t firmnet_i_csv_blank_lines(const firmnet_i_csv *c)
+{
+    return c->blank;
+}

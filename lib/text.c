@@ -1,0 +1,322 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* Locale-independent number parsing and printing, UTF-8 checks, buffers and string sets. */
+#include <ctype.h>
+#include <locale.h>
+#include <math.h>
+#include <pthread.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "internal.h"
+
+static locale_t c_locale;
+static pthread_once_t c_locale_once = PTHREAD_ONCE_INIT;
+
+static void c_locale_init(void)
+{
+    c_locale = newlocale(LC_ALL_MASK, "C", (locale_t)0);
+}
+
+static locale_t get_c_locale(void)
+{
+    pthread_once(&c_locale_once, c_locale_init);
+    return c_locale;
+}
+
+bool firmnet_i_parse_double(const char *s, double *out)
+{
+    char *end;
+    double v;
+    while (*s == ' ' || *s == '\t') {
+        s++;
+    }
+    if (*s == '\0') {
+        return false;
+    }
+    v = strtod_l(s, &end, get_c_locale());
+    if (end == s) {
+        return false;
+    }
+    while (*end == ' ' || *end == '\t') {
+        end++;
+    }
+    if (*end != '\0') {
+        return false;
+    }
+    *out = v;
+    return true;
+}
+
+void firmnet_i_format_double(char *buf, size_t size, double v)
+{
+    locale_t old;
+    if (isnan(v)) {
+        snprintf(buf, size, "%s", "");
+        return;
+    }
+    if (isinf(v)) {
+        snprintf(buf, size, "%s", v > 0 ? "Inf" : "-Inf");
+        return;
+    }
+    if (v == 0.0) {
+        snprintf(buf, size, "%s", "0"); /* also for -0.0: tables show no signed zeros */
+        return;
+    }
+    old = uselocale(get_c_locale());
+    for (int prec = 15; prec <= 17; prec++) {
+        double back;
+        snprintf(buf, size, "%.*g", prec, v);
+        back = strtod_l(buf, NULL, c_locale);
+        if (back == v) {
+            break;
+        }
+    }
+    uselocale(old);
+}
+
+size_t firmnet_i_utf8_valid_prefix(const char *str, size_t len)
+{
+    const unsigned char *s = (const unsigned char *)str;
+    size_t i = 0;
+    while (i < len) {
+        unsigned char c = s[i];
+        size_t n;
+        uint32_t cp;
+        if (c < 0x80) {
+            i++;
+            continue;
+        } else if ((c & 0xE0) == 0xC0) {
+            n = 1;
+            cp = c & 0x1F;
+        } else if ((c & 0xF0) == 0xE0) {
+            n = 2;
+            cp = c & 0x0F;
+        } else if ((c & 0xF8) == 0xF0) {
+            n = 3;
+            cp = c & 0x07;
+        } else {
+            return i;
+        }
+        if (len - i <= n) { /* truncated sequence */
+            return i;
+        }
+        for (size_t k = 1; k <= n; k++) {
+            if ((s[i + k] & 0xC0) != 0x80) {
+                return i;
+            }
+            cp = (cp << 6) | (s[i + k] & 0x3F);
+        }
+        /* reject overlong forms, surrogates and values beyond U+10FFFF */
+        if ((n == 1 && cp < 0x80) || (n == 2 && cp < 0x800) || (n == 3 && cp < 0x10000) ||
+            (cp >= 0xD800 && cp <= 0xDFFF) || cp > 0x10FFFF) {
+            return i;
+        }
+        i += n + 1;
+    }
+    return i;
+}
+
+int firmnet_i_strcasecmp(const char *a, const char *b)
+{
+    for (;; a++, b++) {
+        int ca = tolower((unsigned char)*a), cb = tolower((unsigned char)*b);
+        if (ca != cb || ca == 0) {
+            return ca - cb;
+        }
+    }
+}
+
+uint64_t firmnet_i_hash_bytes(const void *p, size_t n)
+{
+    /* FNV-1a with a final avalanche (splitmix64): ids are short, this is fast and even. */
+    const unsigned char *s = p;
+    uint64_t h = 0xcbf29ce484222325ULL;
+    for (size_t i = 0; i < n; i++) {
+        h = (h ^ s[i]) * 0x100000001b3ULL;
+    }
+    h ^= h >> 30;
+    h *= 0xbf58476d1ce4e5b9ULL;
+    h ^= h >> 27;
+    h *= 0x94d049bb133111ebULL;
+    h ^= h >> 31;
+    return h;
+}
+
+/* ---- buffers ------------------------------------------------------------------------------ */
+
+int firmnet_i_buf_reserve(firmnet_i_buf *b, size_t extra)
+{
+    size_t cap;
+    char *d;
+    if (b->len + extra + 1 <= b->cap) {
+        return 0;
+    }
+    cap = b->cap ? b->cap : 64;
+    while (cap < b->len + extra + 1) {
+        cap *= 2;
+    }
+    d = firmnet_i_realloc(b->data, cap);
+    if (d == NULL) {
+        return firmnet_i_nomem();
+    }
+    b->data = d;
+    b->cap = cap;
+    return 0;
+}
+
+int firmnet_i_buf_put(firmnet_i_buf *b, const void *p, size_t n)
+{
+    int rc = firmnet_i_buf_reserve(b, n);
+    if (rc < 0) {
+        return rc;
+    }
+    memcpy(b->data + b->len, p, n);
+    b->len += n;
+    b->data[b->len] = '\0';
+    return 0;
+}
+
+int firmnet_i_buf_printf(firmnet_i_buf *b, const char *fmt, ...)
+{
+    va_list ap;
+    int n, rc;
+    va_start(ap, fmt);
+    n = vsnprintf(NULL, 0, fmt, ap);
+    va_end(ap);
+    if (n < 0) {
+        return firmnet_i_error(FIRMNET_EINVAL, "cannot format text");
+    }
+    rc = firmnet_i_buf_reserve(b, (size_t)n);
+    if (rc < 0) {
+        return rc;
+    }
+    va_start(ap, fmt);
+    vsnprintf(b->data + b->len, (size_t)n + 1, fmt, ap);
+    va_end(ap);
+    b->len += (size_t)n;
+    return 0;
+}
+
+void firmnet_i_buf_free(firmnet_i_buf *b)
+{
+    firmnet_i_free(b->data);
+    b->data = NULL;
+    b->len = b->cap = 0;
+}
+
+/* ---- string sets ---------------------------------------------------------------------------- */
+
+static size_t slot_of(const firmnet_i_strset *set, const char *s, size_t len, bool *found)
+{
+    size_t mask = set->nslots - 1;
+    size_t i = (size_t)firmnet_i_hash_bytes(s, len) & mask;
+    for (;;) {
+        uint32_t v = set->slots[i];
+        if (v == 0) {
+            *found = false;
+            return i;
+        }
+        const char *t = set->strs[v - 1];
+        if (strncmp(t, s, len) == 0 && t[len] == '\0') {
+            *found = true;
+            return i;
+        }
+        i = (i + 1) & mask;
+    }
+}
+
+ptrdiff_t firmnet_i_strset_find(const firmnet_i_strset *set, const char *s, size_t len)
+{
+    bool found;
+    size_t i;
+    if (set->nslots == 0) {
+        return -1;
+    }
+    i = slot_of(set, s, len, &found);
+    return found ? (ptrdiff_t)set->slots[i] - 1 : -1;
+}
+
+static int rehash(firmnet_i_strset *set, size_t nslots)
+{
+    uint32_t *slots = firmnet_i_calloc(nslots, sizeof *slots);
+    if (slots == NULL) {
+        return -1;
+    }
+    firmnet_i_free(set->slots);
+    set->slots = slots;
+    set->nslots = nslots;
+    for (size_t k = 0; k < set->count; k++) {
+        bool found;
+        size_t i = slot_of(set, set->strs[k], strlen(set->strs[k]), &found);
+        set->slots[i] = (uint32_t)(k + 1);
+    }
+    return 0;
+}
+
+ptrdiff_t firmnet_i_strset_add(firmnet_i_strset *set, const char *s, size_t len, bool *added)
+{
+    bool found;
+    size_t i;
+    char *copy;
+    *added = false;
+    if (set->count >= UINT32_MAX - 1) {
+        return -1;
+    }
+    if ((set->count + 1) * 2 > set->nslots) {
+        if (rehash(set, set->nslots ? set->nslots * 2 : 64) < 0) {
+            return -1;
+        }
+    }
+    i = slot_of(set, s, len, &found);
+    if (found) {
+        return (ptrdiff_t)set->slots[i] - 1;
+    }
+    if (set->count == set->cap) {
+        size_t cap = set->cap ? set->cap * 2 : 64;
+        char **strs = firmnet_i_reallocarray(set->strs, cap, sizeof *strs);
+        if (strs == NULL) {
+            return -1;
+        }
+        set->strs = strs;
+        set->cap = cap;
+    }
+    copy = firmnet_i_malloc(len + 1);
+    if (copy == NULL) {
+        return -1;
+    }
+    memcpy(copy, s, len);
+    copy[len] = '\0';
+    set->strs[set->count] = copy;
+    set->slots[i] = (uint32_t)(set->count + 1);
+    *added = true;
+    return (ptrdiff_t)set->count++;
+}
+
+void firmnet_i_strset_truncate(firmnet_i_strset *set, size_t count)
+{
+    if (count >= set->count) {
+        return;
+    }
+    for (size_t k = count; k < set->count; k++) {
+        firmnet_i_free(set->strs[k]);
+    }
+    set->count = count;
+    /* Rebuilding cannot fail for lack of memory: same number of slots, reuse the array. */
+    memset(set->slots, 0, set->nslots * sizeof *set->slots);
+    for (size_t k = 0; k < set->count; k++) {
+        bool found;
+        size_t i = slot_of(set, set->strs[k], strlen(set->strs[k]), &found);
+        set->slots[i] = (uint32_t)(k + 1);
+    }
+}
+
+void firmnet_i_strset_free(firmnet_i_strset *set)
+{
+    for (size_t k = 0; k < set->count; k++) {
+        firmnet_i_free(set->strs[k]);
+    }
+    firmnet_i_free(set->strs);
+    firmnet_i_free(set->slots);
+    memset(set, 0, sizeof *set);
+}
