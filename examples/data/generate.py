@@ -21,7 +21,7 @@ LAYERS = ("trade", "rnd", "service.training", "service.rnd", "service.legal", "s
 SERVICE = LAYERS[2:]
 SERVICE_KIND = dict(zip(SERVICE, ("training", "rnd-service", "legal-accounting", "finance")))
 SERVICE_LAM = dict(zip(SERVICE, (1.5, 1.0, 1.0, 0.8)))     # providers per SME client (x1.5 large)
-RESPONSE = {"firm": (0.82, 0.88, 0.22), "other": (0.95, 0.95, 0.5)}  # P(2005), P(2007|yes), P(2007|no)
+RESPONSE = {"firm": (0.80, 0.88, 0.22), "other": (0.92, 0.93, 0.5)}  # P(2005), P(2007|yes), P(2007|no)
 DROP, GROWTH = 0.12, 0.05                                   # 2005 -> 2007 churn of true ties
 MC_GAIN = {"large": (4.0, 1.8, 0.4), "sme": (0.0, 0.3, 2.8)}  # extra 2007 ties: trade, rnd, service
 
