@@ -178,7 +178,20 @@ struct firmnet_graph {
     const firmnet_network *net;
     size_t n, m;
     int directed;
+    /* The selection, kept so that edges can be traced back to the ties they merge. */
+    unsigned char *layer_mask; /* over the nlayers layers the network had */
+    size_t nlayers, nties;     /* network sizes when the view was built */
+    ptrdiff_t wave;            /* wave index, or -1 for all waves */
+    firmnet_merge merge;
 };
+
+/*
+ * The ties that each edge of a view merges, as compressed rows: the ties of edge e are
+ * ties[offs[e] .. offs[e + 1]), in ascending tie index. Ties added to the network after the
+ * view was built are not included. Allocates *offs (m + 1 entries) and *ties; the caller frees
+ * both with firmnet_i_free(). O(M log m) for M ties of the network.
+ */
+int firmnet_i_graph_edge_ties(const firmnet_graph *g, size_t **offs, uint32_t **ties);
 
 /* ---- tables (table.c) --------------------------------------------------------------------- */
 /* Take ownership of an array of nrows malloc'ed strings as a new string column (frees them
