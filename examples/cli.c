@@ -5,6 +5,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 static const cli_option common[] = {
     {"actors", "FILE", "actor table (CSV/TSV, may be gzipped; '-' = stdin)"},
@@ -160,20 +161,67 @@ int cli_fail(const cli *c)
     return 1;
 }
 
+/* Draws "label [#########           ]  45%" on stderr; the library limits the call rate. */
+static int draw_progress(const char *what, double done, double total, void *payload)
+{
+    cli *c = payload;
+    enum { WIDTH = 30 };
+    char bar[WIDTH + 1];
+    const char *label = c->progress_label ? c->progress_label : what;
+    if (total > 0) {
+        double f = done >= total ? 1 : done / total;
+        int fill = (int)(f * WIDTH);
+        for (int i = 0; i < WIDTH; i++) {
+            bar[i] = i < fill ? '#' : ' ';
+        }
+        bar[WIDTH] = '\0';
+        fprintf(stderr, "\r%s: %.40s [%s] %3d%%", c->prog, label, bar, (int)(f * 100));
+    } else {
+        fprintf(stderr, "\r%s: %.40s %.0f", c->prog, label, done);
+    }
+    fflush(stderr);
+    c->progress_shown = 1;
+    return 0;
+}
+
+firmnet_progress_fn cli_progress(cli *c, const char *label)
+{
+    c->progress_label = label;
+    return c->quiet || !isatty(STDERR_FILENO) ? NULL : draw_progress;
+}
+
+void cli_progress_end(cli *c)
+{
+    if (c->progress_shown) {
+        fprintf(stderr, "\r\033[K");
+        fflush(stderr);
+        c->progress_shown = 0;
+    }
+}
+
 int cli_load(cli *c)
 {
     firmnet_read_options ro = FIRMNET_READ_OPTIONS_INIT;
     firmnet_load_report rep;
     ro.strict = c->strict;
     ro.duplicates = c->duplicates;
+    ro.progress_payload = c;
     if (firmnet_network_new(&c->net) < 0) {
         return cli_fail(c);
     }
-    if (c->actors != NULL && firmnet_network_read_actors(c->net, c->actors, &ro, &rep) < 0) {
-        return cli_fail(c);
+    if (c->actors != NULL) {
+        ro.progress = cli_progress(c, c->actors);
+        int rc = firmnet_network_read_actors(c->net, c->actors, &ro, &rep);
+        cli_progress_end(c);
+        if (rc < 0) {
+            return cli_fail(c);
+        }
     }
     for (size_t k = 0; k < c->nties; k++) {
-        if (firmnet_network_read_ties(c->net, c->ties[k], &ro, &rep) < 0) {
+        ro.progress = cli_progress(c, c->ties[k]);
+        int rc = firmnet_network_read_ties(c->net, c->ties[k], &ro, &rep);
+        cli_progress_end(c);
+        if (rc < 0) {
             return cli_fail(c);
         }
         if (!c->quiet && (rep.actors_implicit || rep.self_ties_dropped || rep.duplicates_merged)) {

@@ -193,6 +193,59 @@ struct firmnet_graph {
  */
 int firmnet_i_graph_edge_ties(const firmnet_graph *g, size_t **offs, uint32_t **ties);
 
+/* ---- progress (progress.c) ------------------------------------------------------------------ */
+#define FIRMNET_I_PROGRESS_INTERVAL 0.1 /* seconds between callback calls */
+/*
+ * Report @p done of @p total units of phase @p what (a static string) to @p fn, which may be
+ * NULL. Rate-limited: the callback is called at the start (done <= 0), at the end
+ * (total > 0 and done >= total), when the callback, payload or phase differs from the last
+ * call in this thread, and otherwise at most every FIRMNET_I_PROGRESS_INTERVAL seconds, so it
+ * is cheap to call once per unit of work. total <= 0 means unknown.
+ * Returns 0, or FIRMNET_ECANCEL with the message "<what>: cancelled by the progress callback"
+ * when the callback returns non-zero.
+ */
+int firmnet_i_progress(firmnet_progress_fn fn, void *payload, const char *what, double done,
+                       double total);
+
+/* ---- output files (output.c) ---------------------------------------------------------------- */
+/*
+ * A file being written: text goes to a buffer that is flushed in 64 KiB pieces to a temporary
+ * file beside @p path, renamed into place by firmnet_i_out_close() (so a failed write never
+ * leaves a partial file); "-" is standard output, a name ending in ".gz" is gzip-compressed,
+ * and an existing special file (a FIFO, /dev/stdout) is written in place. The first failure
+ * is kept (sticky) and later writes do nothing, so writers check once at the end.
+ * In memory mode (path NULL) the text stays in the buffer (see firmnet_i_out_take()).
+ */
+typedef struct firmnet_i_out {
+    firmnet_i_buf buf;
+    char *path, *tmp;     /* NULL in memory mode; tmp NULL when written in place */
+    void *fp, *gz;        /* FILE * or gzFile */
+    int rc;               /* first failure, sticky */
+    bool to_stdout;
+} firmnet_i_out;
+
+int firmnet_i_out_open(firmnet_i_out *o, const char *path);
+void firmnet_i_out_memory(firmnet_i_out *o);
+void firmnet_i_out_put(firmnet_i_out *o, const char *p, size_t n);
+void firmnet_i_out_str(firmnet_i_out *o, const char *s);
+/* printf for integers and strings only: %f and %g would follow the host's locale. */
+void firmnet_i_out_printf(firmnet_i_out *o, const char *fmt, ...) FIRMNET_PRINTF(2, 3);
+/* XML text or attribute value: & < > " ' escaped, tab and line ends as character
+ * references, other control characters (not allowed in XML 1.0) as U+FFFD. */
+void firmnet_i_out_xml(firmnet_i_out *o, const char *s);
+/* A number in the shortest form that reads back exactly (C locale); "NaN", "INF", "-INF"
+ * for non-finite values (the XML Schema spellings). */
+void firmnet_i_out_num(firmnet_i_out *o, double v);
+/* A number rounded to @p decimals (0..6) places, fixed notation, C locale, no "-0". */
+void firmnet_i_out_fixed(firmnet_i_out *o, double v, int decimals);
+/* Finish: with @p rc == 0 and no earlier failure, flush and put the file in place; otherwise
+ * remove the temporary file. Returns the first failure (rc, then the sticky one) or 0. */
+int firmnet_i_out_close(firmnet_i_out *o, int rc);
+/* Memory mode: hand over the text (NUL-terminated, caller frees) and reset @p o. */
+int firmnet_i_out_take(firmnet_i_out *o, char **data, size_t *len);
+/* Whether @p path ends in @p suffix, ignoring case. */
+bool firmnet_i_ends_with(const char *path, const char *suffix);
+
 /* ---- tables (table.c) --------------------------------------------------------------------- */
 /* Take ownership of an array of nrows malloc'ed strings as a new string column (frees them
  * on failure too). */

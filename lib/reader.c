@@ -50,6 +50,14 @@ static int io_error(firmnet_i_csv *c, const char *what)
     return firmnet_i_error(FIRMNET_EIO, "%s: %s: %s", c->name, what, strerror(errno));
 }
 
+/* Tell the caller's progress callback how many bytes of the file were read (rate-limited). */
+static int report_progress(firmnet_i_csv *c)
+{
+    int rc = firmnet_i_progress(c->progress, c->payload, "read", (double)c->raw_done,
+                                (double)c->raw_total);
+    return rc < 0 ? firmnet_i_error_prefix(rc, "%s", c->name) : 0;
+}
+
 /* Read the next raw chunk into c->raw (files) or expose the memory (buffers). */
 static int read_raw(firmnet_i_csv *c, const unsigned char **p, size_t *n)
 {
@@ -70,11 +78,7 @@ static int read_raw(firmnet_i_csv *c, const unsigned char **p, size_t *n)
         *n = got;
     }
     c->raw_done += *n;
-    if (c->progress != NULL && c->progress("read", (double)c->raw_done, (double)c->raw_total,
-                                           c->payload) != 0) {
-        return firmnet_i_error(FIRMNET_ECANCEL, "%s: reading cancelled", c->name);
-    }
-    return 0;
+    return report_progress(c);
 }
 
 /* Append decoded bytes to buf (at most CHUNK more). Sets c->eof when nothing is left. */
@@ -107,9 +111,11 @@ static int fill_append(firmnet_i_csv *c)
             return io_error(c, "read error");
         }
         c->raw_done += got;
-        if (c->progress != NULL && got > 0 &&
-            c->progress("read", (double)c->raw_done, (double)c->raw_total, c->payload) != 0) {
-            return firmnet_i_error(FIRMNET_ECANCEL, "%s: reading cancelled", c->name);
+        if (got > 0) {
+            int rc = report_progress(c);
+            if (rc < 0) {
+                return rc;
+            }
         }
         c->buflen += got;
         if (got == 0) {
