@@ -13,5 +13,6 @@
 #include "firmnet/graph.h"
 #include "firmnet/summary.h"
 #include "firmnet/export.h"
+#include "firmnet/draw.h"
 
 #endif

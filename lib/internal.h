@@ -246,6 +246,26 @@ int firmnet_i_out_take(firmnet_i_out *o, char **data, size_t *len);
 /* Whether @p path ends in @p suffix, ignoring case. */
 bool firmnet_i_ends_with(const char *path, const char *suffix);
 
+/* ---- SVG pieces shared by drawings and charts (svg.c) ------------------------------------- */
+/* "<svg ...>" with a white background and a <title>; the caller writes "</svg>\n". Every
+ * coordinate is printed with firmnet_i_out_fixed(), so output is byte-identical for the
+ * same input. */
+void firmnet_i_svg_begin(firmnet_i_out *o, double width, double height, const char *title);
+/* <text> at (x, y): anchor "start", "middle" or "end"; bold when @p bold; @p extra is
+ * inserted verbatim into the element (may be NULL). */
+void firmnet_i_svg_text(firmnet_i_out *o, double x, double y, const char *anchor, double size,
+                        bool bold, const char *extra, const char *text);
+/* Colour of actor type @p type ("firm", ...; anything else: the "other" grey) and the legend
+ * order of types: firmnet_i_type_names[0..FIRMNET_I_NTYPES) then "other". */
+#define FIRMNET_I_NTYPES 6
+extern const char *const firmnet_i_type_names[FIRMNET_I_NTYPES];
+const char *firmnet_i_type_color(const char *type);
+/* A colour for category @p k of a qualitative palette (layers, series), cycling. */
+const char *firmnet_i_palette(size_t k);
+/* "Nice" axis ticks covering [lo, hi]: *first, *step and *count ticks (2..12). */
+void firmnet_i_nice_ticks(double lo, double hi, int target, double *first, double *step,
+                          int *count);
+
 /* ---- tables (table.c) --------------------------------------------------------------------- */
 /* Take ownership of an array of nrows malloc'ed strings as a new string column (frees them
  * on failure too). */

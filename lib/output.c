@@ -127,8 +127,8 @@ static const char *display_path(const firmnet_i_out *o)
 
 static void flush(firmnet_i_out *o)
 {
-    if (o->rc != 0 || o->buf.len == 0) {
-        return;
+    if (o->rc != 0 || o->buf.len == 0 || (o->fp == NULL && o->gz == NULL)) {
+        return; /* failed, nothing to write, or memory mode */
     }
     if (o->gz != NULL) {
         if (gzwrite(o->gz, o->buf.data, (unsigned)o->buf.len) != (int)o->buf.len) {
