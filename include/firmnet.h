@@ -14,5 +14,6 @@
 #include "firmnet/summary.h"
 #include "firmnet/export.h"
 #include "firmnet/draw.h"
+#include "firmnet/chart.h"
 
 #endif

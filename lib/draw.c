@@ -893,14 +893,9 @@ int firmnet_graph_draw(const firmnet_graph *graph, const char *path,
     firmnet_i_out_memory(&o);
     firmnet_i_out_str(&o, "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n");
     rc = graph_svg(&o, graph, opts);
-    if (rc == 0) {
-        firmnet_i_out file;
-        rc = firmnet_i_out_open(&file, path);
-        if (rc == 0) {
-            firmnet_i_out_put(&file, o.buf.data, o.buf.len);
-            rc = firmnet_i_out_close(&file, 0);
-        }
+    if (rc < 0) {
+        firmnet_i_out_close(&o, rc);
+        return rc;
     }
-    firmnet_i_out_close(&o, rc); /* memory mode: only frees the text */
-    return rc;
+    return firmnet_i_out_save(&o, path);
 }

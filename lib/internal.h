@@ -241,6 +241,9 @@ void firmnet_i_out_fixed(firmnet_i_out *o, double v, int decimals);
 /* Finish: with @p rc == 0 and no earlier failure, flush and put the file in place; otherwise
  * remove the temporary file. Returns the first failure (rc, then the sticky one) or 0. */
 int firmnet_i_out_close(firmnet_i_out *o, int rc);
+/* Memory mode: write the text to @p path (as firmnet_i_out_open() would), release @p mem
+ * in any case and return the first failure. Used where a failure must not touch the file. */
+int firmnet_i_out_save(firmnet_i_out *mem, const char *path);
 /* Memory mode: hand over the text (NUL-terminated, caller frees) and reset @p o. */
 int firmnet_i_out_take(firmnet_i_out *o, char **data, size_t *len);
 /* Whether @p path ends in @p suffix, ignoring case. */

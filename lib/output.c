@@ -325,3 +325,18 @@ int firmnet_i_out_take(firmnet_i_out *o, char **data, size_t *len)
     memset(o, 0, sizeof *o);
     return rc;
 }
+
+int firmnet_i_out_save(firmnet_i_out *mem, const char *path)
+{
+    firmnet_i_out file;
+    int rc = mem->rc;
+    if (rc == 0) {
+        rc = firmnet_i_out_open(&file, path);
+        if (rc == 0) {
+            firmnet_i_out_put(&file, mem->buf.data, mem->buf.len);
+            rc = firmnet_i_out_close(&file, 0);
+        }
+    }
+    firmnet_i_out_close(mem, rc);
+    return rc;
+}
