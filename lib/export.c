@@ -249,6 +249,16 @@ static int ctx_init(ctx *c, const firmnet_graph *g, const firmnet_export_options
     return 0;
 }
 
+/* The ends of edge e; in undirected views the smaller vertex first (igraph stores the larger
+ * one as "from"). */
+static void edge_ends(const firmnet_graph *g, size_t e, size_t *s, size_t *t)
+{
+    size_t a = (size_t)IGRAPH_FROM(&g->g, (igraph_integer_t)e);
+    size_t b = (size_t)IGRAPH_TO(&g->g, (igraph_integer_t)e);
+    *s = !g->directed && b < a ? b : a;
+    *t = !g->directed && b < a ? a : b;
+}
+
 static int cmp_u32(const void *a, const void *b)
 {
     uint32_t x = *(const uint32_t *)a, y = *(const uint32_t *)b;
@@ -408,10 +418,12 @@ static void write_graphml(firmnet_i_out *o, ctx *c)
         firmnet_i_out_str(o, "</node>\n");
     }
     for (size_t e = 0; e < g->m; e++) {
+        size_t s, t;
+        edge_ends(g, e, &s, &t);
         firmnet_i_out_str(o, "    <edge source=\"");
-        firmnet_i_out_xml(o, net->ids.strs[IGRAPH_FROM(&g->g, (igraph_integer_t)e)]);
+        firmnet_i_out_xml(o, net->ids.strs[s]);
         firmnet_i_out_str(o, "\" target=\"");
-        firmnet_i_out_xml(o, net->ids.strs[IGRAPH_TO(&g->g, (igraph_integer_t)e)]);
+        firmnet_i_out_xml(o, net->ids.strs[t]);
         firmnet_i_out_str(o, "\"><data key=\"weight\">");
         firmnet_i_out_num(o, VECTOR(g->w)[e]);
         firmnet_i_out_str(o, "</data><data key=\"layer\">");
@@ -546,10 +558,12 @@ static void write_gexf(firmnet_i_out *o, ctx *c)
     }
     firmnet_i_out_printf(o, "    </nodes>\n    <edges count=\"%zu\">\n", g->m);
     for (size_t e = 0; e < g->m; e++) {
+        size_t s, t;
+        edge_ends(g, e, &s, &t);
         firmnet_i_out_printf(o, "      <edge id=\"e%zu\" source=\"", e);
-        firmnet_i_out_xml(o, net->ids.strs[IGRAPH_FROM(&g->g, (igraph_integer_t)e)]);
+        firmnet_i_out_xml(o, net->ids.strs[s]);
         firmnet_i_out_str(o, "\" target=\"");
-        firmnet_i_out_xml(o, net->ids.strs[IGRAPH_TO(&g->g, (igraph_integer_t)e)]);
+        firmnet_i_out_xml(o, net->ids.strs[t]);
         firmnet_i_out_str(o, "\" weight=\"");
         firmnet_i_out_num(o, VECTOR(g->w)[e]);
         firmnet_i_out_str(o, "\"><attvalues><attvalue for=\"layer\" value=\"");
@@ -648,8 +662,9 @@ static void write_pajek(firmnet_i_out *o, ctx *c, size_t *num)
     }
     firmnet_i_out_str(o, g->directed ? "*Arcs\n" : "*Edges\n");
     for (size_t e = 0; e < g->m; e++) {
-        firmnet_i_out_printf(o, "%zu %zu ", num[IGRAPH_FROM(&g->g, (igraph_integer_t)e)],
-                             num[IGRAPH_TO(&g->g, (igraph_integer_t)e)]);
+        size_t s, t;
+        edge_ends(g, e, &s, &t);
+        firmnet_i_out_printf(o, "%zu %zu ", num[s], num[t]);
         firmnet_i_out_num(o, VECTOR(g->w)[e]);
         firmnet_i_out_str(o, "\n");
     }
