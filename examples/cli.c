@@ -186,7 +186,8 @@ static int draw_progress(const char *what, double done, double total, void *payl
 
 firmnet_progress_fn cli_progress(cli *c, const char *label)
 {
-    c->progress_label = label;
+    const char *slash = label ? strrchr(label, '/') : NULL;
+    c->progress_label = slash ? slash + 1 : label;
     return c->quiet || !isatty(STDERR_FILENO) ? NULL : draw_progress;
 }
 

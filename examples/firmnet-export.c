@@ -93,6 +93,11 @@ int main(int argc, char **argv)
         return 2;
     }
     rc = cli_load(&c);
+    /* check the partition attribute first, so that a typo leaves no .net behind */
+    if (rc == 0 && a.partition != NULL &&
+        firmnet_network_attribute_is_numeric(c.net, a.partition) < 0) {
+        rc = cli_fail(&c);
+    }
     if (rc == 0) {
         firmnet_graph_options go = cli_graph_options(&c);
         if (firmnet_graph_new(&g, c.net, &go) < 0 ||
