@@ -170,7 +170,7 @@ int main(int argc, char **argv)
         }
     }
     if (rc == 0 && !c.quiet && strcmp(c.output, "-") != 0) {
-        fprintf(stderr, "%s: wrote %s (%zu actors, %zu edges)\n", c.prog, c.output,
+        fprintf(stderr, "%s: wrote %s (view of %zu actors, %zu edges)\n", c.prog, c.output,
                 firmnet_graph_vertex_count(g), firmnet_graph_edge_count(g));
     }
     free(sizes);
