@@ -83,7 +83,8 @@ FIRMNET_API int firmnet_draw_options_init(firmnet_draw_options *opts, unsigned i
  *
  * Randomness comes from an igraph generator of firmnet's own (MT19937) seeded with
  * @p opts->seed and made igraph's default only during the call; the host's igraph RNG is
- * left as it was. The layout ignores edge weights and directions.
+ * left as it was. The layout ignores edge weights and directions. Vertices with edges are
+ * laid out together; isolates are set in rows below them, spaced like neighbouring nodes.
  *
  * @param xy  receives 2 n numbers; @p len is its length (>= 2 n).
  * @param opts NULL for defaults; only seed and layout are used.
