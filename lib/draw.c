@@ -321,8 +321,9 @@ static int read_sizes(drawing *d)
 static void set_radii(drawing *d)
 {
     size_t n = d->g->n;
-    double base = d->ndrawn <= 100 ? 6 : d->ndrawn <= 300 ? 5 : 4;
-    double rmin = 3, rmax = d->ndrawn <= 100 ? 16 : d->ndrawn <= 400 ? 12 : 9;
+    size_t k = d->ndrawn;
+    double base = k <= 100 ? 6 : k <= 300 ? 5 : k <= 1000 ? 4 : 2.5;
+    double rmin = k <= 1000 ? 3 : 1.5, rmax = k <= 100 ? 16 : k <= 400 ? 12 : k <= 1000 ? 9 : 6;
     for (size_t v = 0; v < n; v++) {
         if (d->size_label == NULL) {
             d->radius[v] = base;
