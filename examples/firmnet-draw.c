@@ -16,8 +16,9 @@ typedef struct args {
 } args;
 
 static const cli_option options[] = {
-    {"size-by", "ATTR", "node size by a numeric actor attribute, or by a column of a result "
-                        "table: FILE.csv:COLUMN (rows matched by id)"},
+    {"size-by", "ATTR",
+     "node size by a numeric actor attribute, or by a column of a result "
+     "table: FILE.csv:COLUMN (rows matched by id)"},
     {"seed", "N", "layout seed (default 0); the same seed gives the same picture"},
     {"layout", "ALG", "fr, drl or auto (default: fr up to 1000 actors, drl above)"},
     {"title", "TEXT", "picture title"},
@@ -102,8 +103,8 @@ static int sizes_from_table(cli *c, const char *spec, double **out)
     if (firmnet_table_column_index(&idcol, t, "id") < 0 ||
         firmnet_table_column_index(&col, t, colon + 1) < 0 ||
         firmnet_table_column_type(t, col) != FIRMNET_COLUMN_DOUBLE) {
-        fprintf(stderr, "%s: %s needs an 'id' column and a numeric column '%s'\n", c->prog,
-                file, colon + 1);
+        fprintf(stderr, "%s: %s needs an 'id' column and a numeric column '%s'\n", c->prog, file,
+                colon + 1);
         goto done;
     }
     sizes = malloc((n ? n : 1) * sizeof *sizes);
@@ -164,8 +165,7 @@ int main(int argc, char **argv)
     }
     if (rc == 0) {
         firmnet_graph_options go = cli_graph_options(&c);
-        if (firmnet_graph_new(&g, c.net, &go) < 0 ||
-            firmnet_graph_draw(g, c.output, &a.opts) < 0) {
+        if (firmnet_graph_new(&g, c.net, &go) < 0 || firmnet_graph_draw(g, c.output, &a.opts) < 0) {
             rc = cli_fail(&c);
         }
     }

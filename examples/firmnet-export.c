@@ -70,10 +70,11 @@ int main(int argc, char **argv)
     firmnet_graph *g = NULL;
     firmnet_export_format format;
     char *clu = NULL;
-    int rc = cli_parse(&c, argc, argv,
-                       "Write a graph view as GraphML (.graphml), GEXF 1.3 (.gexf) or Pajek (.net)\n"
-                       "with actor attributes on nodes and weight, layer and wave on edges.",
-                       options, handle, &a);
+    int rc =
+        cli_parse(&c, argc, argv,
+                  "Write a graph view as GraphML (.graphml), GEXF 1.3 (.gexf) or Pajek (.net)\n"
+                  "with actor attributes on nodes and weight, layer and wave on edges.",
+                  options, handle, &a);
     if (rc >= 0) {
         return rc;
     }

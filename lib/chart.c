@@ -10,8 +10,8 @@ int firmnet_chart_options_init(firmnet_chart_options *opts, unsigned int version
 {
     static const firmnet_chart_options defaults = FIRMNET_CHART_OPTIONS_INIT;
     if (opts == NULL || version == 0 || version > FIRMNET_CHART_OPTIONS_VERSION) {
-        return firmnet_i_error(FIRMNET_EINVAL,
-                               "firmnet_chart_options_init: unsupported version %u", version);
+        return firmnet_i_error(FIRMNET_EINVAL, "firmnet_chart_options_init: unsupported version %u",
+                               version);
     }
     *opts = defaults;
     opts->version = version;
@@ -26,8 +26,10 @@ static const firmnet_chart_options *chart_options(const firmnet_chart_options *o
         return &defaults;
     }
     if (opts->version == 0 || opts->version > FIRMNET_CHART_OPTIONS_VERSION) {
-        *rc = firmnet_i_error(FIRMNET_EINVAL, "chart options: unsupported version %u "
-                              "(initialise with FIRMNET_CHART_OPTIONS_INIT)", opts->version);
+        *rc = firmnet_i_error(FIRMNET_EINVAL,
+                              "chart options: unsupported version %u "
+                              "(initialise with FIRMNET_CHART_OPTIONS_INIT)",
+                              opts->version);
     } else if ((int)opts->style < FIRMNET_CHART_DOTS || opts->style > FIRMNET_CHART_BARS) {
         *rc = firmnet_i_error(FIRMNET_EINVAL, "chart options: invalid style %d", (int)opts->style);
     } else if (opts->width < 0 || opts->height < 0 || opts->bins < 0) {
@@ -46,8 +48,8 @@ static int column(size_t *out, const firmnet_table *t, const char *name, size_t 
         for (size_t c = 0; c < firmnet_table_ncols(t); c++) {
             firmnet_i_buf_printf(&have, "%s%s", c ? ", " : "", firmnet_table_column_name(t, c));
         }
-        firmnet_i_error(FIRMNET_ENOTFOUND, "chart: no column '%s' in the table (columns: %s)",
-                        buf, have.data ? have.data : "none");
+        firmnet_i_error(FIRMNET_ENOTFOUND, "chart: no column '%s' in the table (columns: %s)", buf,
+                        have.data ? have.data : "none");
         firmnet_i_buf_free(&have);
         return FIRMNET_ENOTFOUND;
     }
@@ -241,8 +243,8 @@ static void put_value_text(firmnet_i_out *o, double v)
 }
 
 int firmnet_chart_grouped(const firmnet_table *table, const char *path, const char *group,
-                          const char *series, const char *value, const char *low,
-                          const char *high, const firmnet_chart_options *opts)
+                          const char *series, const char *value, const char *low, const char *high,
+                          const firmnet_chart_options *opts)
 {
     size_t gcols[16], ngcols = 0, scol = 0, vcol, lcol = 0, hcol = 0, nrows, nmarks = 0;
     levels groups = {0}, ser = {0};
@@ -370,8 +372,7 @@ int firmnet_chart_grouped(const firmnet_table *table, const char *path, const ch
                          lround(f.y1 + 14));
                 firmnet_i_svg_text(&mem, cx, f.y1 + 14, "end", 11, false, rot, groups.names[g]);
             } else {
-                firmnet_i_svg_text(&mem, cx, f.y1 + 16, "middle", 11, false, NULL,
-                                   groups.names[g]);
+                firmnet_i_svg_text(&mem, cx, f.y1 + 16, "middle", 11, false, NULL, groups.names[g]);
             }
         }
         firmnet_i_out_str(&mem, "</g>\n");
@@ -383,7 +384,9 @@ int firmnet_chart_grouped(const firmnet_table *table, const char *path, const ch
                                      firmnet_table_column_name(table, gcols[c]));
             }
             firmnet_i_svg_text(&mem, (f.x0 + f.x1) / 2, h - 10, "middle", 12, false, NULL,
-                               opts->x_label ? opts->x_label : xl.data ? xl.data : "");
+                               opts->x_label ? opts->x_label
+                               : xl.data     ? xl.data
+                                             : "");
             firmnet_i_buf_free(&xl);
         }
         /* marks and whiskers */
@@ -420,8 +423,9 @@ int firmnet_chart_grouped(const firmnet_table *table, const char *path, const ch
                     firmnet_i_out_fixed(&mem, fy(&f, b), 2);
                     firmnet_i_out_str(&mem, "H");
                     firmnet_i_out_fixed(&mem, x + cap, 2);
-                    firmnet_i_out_printf(&mem, "\" stroke=\"%s\" stroke-width=\"1.5\" "
-                                               "fill=\"none\"/>\n",
+                    firmnet_i_out_printf(&mem,
+                                         "\" stroke=\"%s\" stroke-width=\"1.5\" "
+                                         "fill=\"none\"/>\n",
                                          opts->style == FIRMNET_CHART_BARS ? "#333333" : color);
                 }
             }
@@ -519,8 +523,7 @@ int firmnet_chart_histogram(const firmnet_table *table, const char *path, const 
         hi = fmax(hi, v);
     }
     if (n == 0) {
-        return firmnet_i_error(FIRMNET_EDATA, "histogram: column '%s' has no finite value",
-                               value);
+        return firmnet_i_error(FIRMNET_EDATA, "histogram: column '%s' has no finite value", value);
     }
     /* Sturges: ceil(log2 n) + 1 bins */
     k = opts->bins > 0 ? (size_t)opts->bins : (size_t)ceil(log2((double)n)) + 1;

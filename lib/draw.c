@@ -45,11 +45,12 @@ static const firmnet_draw_options *draw_options(const firmnet_draw_options *opts
         return &defaults;
     }
     if (opts->version == 0 || opts->version > FIRMNET_DRAW_OPTIONS_VERSION) {
-        *rc = firmnet_i_error(FIRMNET_EINVAL, "draw options: unsupported version %u "
-                              "(initialise with FIRMNET_DRAW_OPTIONS_INIT)", opts->version);
+        *rc = firmnet_i_error(FIRMNET_EINVAL,
+                              "draw options: unsupported version %u "
+                              "(initialise with FIRMNET_DRAW_OPTIONS_INIT)",
+                              opts->version);
     } else if ((int)opts->layout < FIRMNET_LAYOUT_AUTO || opts->layout > FIRMNET_LAYOUT_DRL) {
-        *rc = firmnet_i_error(FIRMNET_EINVAL, "draw options: invalid layout %d",
-                              (int)opts->layout);
+        *rc = firmnet_i_error(FIRMNET_EINVAL, "draw options: invalid layout %d", (int)opts->layout);
     } else if (opts->width < 0 || opts->height < 0) {
         *rc = firmnet_i_error(FIRMNET_EINVAL, "draw options: negative picture size");
     }
@@ -81,8 +82,8 @@ static int run_layout(const igraph_t *graph, igraph_matrix_t *res, firmnet_layou
         }
     } else {
         rc = firmnet_i_igraph(igraph_layout_fruchterman_reingold(
-                                  graph, res, 0, 500, sqrt((double)n) / 10,
-                                  IGRAPH_LAYOUT_AUTOGRID, NULL, NULL, NULL, NULL, NULL),
+                                  graph, res, 0, 500, sqrt((double)n) / 10, IGRAPH_LAYOUT_AUTOGRID,
+                                  NULL, NULL, NULL, NULL, NULL),
                               "Fruchterman-Reingold layout");
     }
     igraph_rng_set_default(&saved);
@@ -241,11 +242,11 @@ typedef struct drawing {
     const firmnet_network *net;
     const firmnet_draw_options *opts;
     double width, height;
-    double *xy;          /* layout, then picture coordinates */
-    double *size;        /* size measure per vertex (NaN: none) */
+    double *xy;   /* layout, then picture coordinates */
+    double *size; /* size measure per vertex (NaN: none) */
     double *radius;
     unsigned char *drawn;
-    int *edge_layer;     /* layer rank of each edge, or -1 for several */
+    int *edge_layer; /* layer rank of each edge, or -1 for several */
     size_t ndrawn, nsized;
     double size_min, size_max;
     const char *size_label;
@@ -280,9 +281,8 @@ static int read_sizes(drawing *d)
     }
     if (o->size_values != NULL) {
         if (o->size_len != n) {
-            return firmnet_i_error(FIRMNET_EINVAL,
-                                   "draw: %zu size values for a view of %zu vertices",
-                                   o->size_len, n);
+            return firmnet_i_error(
+                FIRMNET_EINVAL, "draw: %zu size values for a view of %zu vertices", o->size_len, n);
         }
         memcpy(d->size, o->size_values, n * sizeof *d->size);
         d->size_label = o->size_label ? o->size_label : "size";
@@ -331,9 +331,8 @@ static void set_radii(drawing *d)
             d->radius[v] = rmin;
         } else if (d->size_max > d->size_min) {
             /* area grows linearly with the measure above its minimum */
-            d->radius[v] =
-                rmin + (rmax - rmin) * sqrt((d->size[v] - d->size_min) /
-                                            (d->size_max - d->size_min));
+            d->radius[v] = rmin + (rmax - rmin) * sqrt((d->size[v] - d->size_min) /
+                                                       (d->size_max - d->size_min));
         } else {
             d->radius[v] = (rmin + rmax) / 2;
         }
@@ -423,16 +422,18 @@ static void draw_edges(firmnet_i_out *o, drawing *d)
         int arrow = g->m > 1000 ? 5 : 7;
         firmnet_i_out_str(o, "<defs>\n");
         for (int l = -1; l < (int)net->layers.count; l++) {
-            firmnet_i_out_printf(o, "<marker id=\"arrow%d\" viewBox=\"0 0 10 10\" refX=\"9\" "
-                                    "refY=\"5\" markerWidth=\"%d\" markerHeight=\"%d\" "
-                                    "markerUnits=\"userSpaceOnUse\" orient=\"auto\">"
-                                    "<path d=\"M0 0L10 5L0 10z\" fill=\"%s\"/></marker>\n",
+            firmnet_i_out_printf(o,
+                                 "<marker id=\"arrow%d\" viewBox=\"0 0 10 10\" refX=\"9\" "
+                                 "refY=\"5\" markerWidth=\"%d\" markerHeight=\"%d\" "
+                                 "markerUnits=\"userSpaceOnUse\" orient=\"auto\">"
+                                 "<path d=\"M0 0L10 5L0 10z\" fill=\"%s\"/></marker>\n",
                                  l + 1, arrow, arrow, edge_color(l));
         }
         firmnet_i_out_str(o, "</defs>\n");
     }
-    firmnet_i_out_printf(o, "<g class=\"edges\" fill=\"none\" stroke-opacity=\"%s\" "
-                            "stroke-linecap=\"round\">\n",
+    firmnet_i_out_printf(o,
+                         "<g class=\"edges\" fill=\"none\" stroke-opacity=\"%s\" "
+                         "stroke-linecap=\"round\">\n",
                          g->m > 2000 ? "0.35" : "0.55");
     for (size_t e = 0; e < g->m; e++) {
         size_t s = (size_t)IGRAPH_FROM(&g->g, (igraph_integer_t)e);
@@ -595,7 +596,7 @@ static int label_order(const drawing *d, size_t *order)
 static void draw_labels(firmnet_i_out *o, drawing *d, size_t *order, double right)
 {
     const double fs = 11;
-    size_t want = d->opts->labels < 0    ? 0
+    size_t want = d->opts->labels < 0   ? 0
                   : d->opts->labels > 0 ? (size_t)d->opts->labels
                   : d->ndrawn <= 50     ? d->ndrawn
                                         : 20;
@@ -654,8 +655,7 @@ static void legend_circle(firmnet_i_out *o, double x, double y, double r, const 
     firmnet_i_out_fixed(o, y, 2);
     firmnet_i_out_str(o, "\" r=\"");
     firmnet_i_out_fixed(o, r, 2);
-    firmnet_i_out_printf(o, "\" fill=\"%s\" stroke=\"%s\" stroke-width=\"1.4\"/>\n", fill,
-                         stroke);
+    firmnet_i_out_printf(o, "\" fill=\"%s\" stroke=\"%s\" stroke-width=\"1.4\"/>\n", fill, stroke);
 }
 
 static void draw_legend(firmnet_i_out *o, drawing *d, double x, double y)
@@ -788,8 +788,7 @@ static void draw_subtitle(firmnet_i_out *o, drawing *d, double x, double y)
         }
     }
     firmnet_i_buf_printf(&b, "; %zu actors, %zu ties; %s layout, seed %llu", d->ndrawn, g->m,
-                         resolve_layout(d->opts->layout, g->n) == FIRMNET_LAYOUT_DRL ? "DrL"
-                                                                                     : "FR",
+                         resolve_layout(d->opts->layout, g->n) == FIRMNET_LAYOUT_DRL ? "DrL" : "FR",
                          (unsigned long long)d->opts->seed);
     if (b.data != NULL) {
         firmnet_i_svg_text(o, x, y, "start", 12, false, "fill=\"#555555\"", b.data);

@@ -90,10 +90,10 @@ typedef struct ctx {
     size_t *attrs; /* attribute indices to write */
     bool *numeric; /* per written attribute */
     size_t nattrs;
-    ptrdiff_t label; /* label attribute, or -1 */
+    ptrdiff_t label;     /* label attribute, or -1 */
     unsigned char *keep; /* per vertex */
     size_t nkept;
-    size_t *offs;  /* ties of edge e: ties[offs[e] .. offs[e + 1]) */
+    size_t *offs; /* ties of edge e: ties[offs[e] .. offs[e + 1]) */
     uint32_t *ties;
     uint32_t *layer_rank, *wave_rank; /* index in first-appearance order -> sorted rank */
     uint32_t *scratch;                /* room for the ties of one edge */
@@ -121,8 +121,8 @@ static int attribute_missing(const firmnet_network *net, const char *name, size_
     for (size_t a = 0; a < net->nattrs; a++) {
         firmnet_i_buf_printf(&have, "%s%s", a ? ", " : "", net->attrs[a].name);
     }
-    firmnet_i_error(FIRMNET_ENOTFOUND, "no actor attribute '%.*s' (attributes: %s)", (int)len,
-                    name, have.data ? have.data : "none");
+    firmnet_i_error(FIRMNET_ENOTFOUND, "no actor attribute '%.*s' (attributes: %s)", (int)len, name,
+                    have.data ? have.data : "none");
     firmnet_i_buf_free(&have);
     return FIRMNET_ENOTFOUND;
 }
@@ -131,8 +131,7 @@ static int attribute_missing(const firmnet_network *net, const char *name, size_
 static ptrdiff_t find_attr(const firmnet_network *net, const char *name, size_t len)
 {
     for (size_t a = 0; a < net->nattrs; a++) {
-        if (strlen(net->attrs[a].name) == len &&
-            strncasecmp(net->attrs[a].name, name, len) == 0) {
+        if (strlen(net->attrs[a].name) == len && strncasecmp(net->attrs[a].name, name, len) == 0) {
             return (ptrdiff_t)a;
         }
     }
@@ -213,14 +212,14 @@ static int ctx_init(ctx *c, const firmnet_graph *g, const firmnet_export_options
         return rc;
     }
     c->keep = firmnet_i_malloc(g->n ? g->n : 1);
-    c->layer_rank = firmnet_i_malloc((net->layers.count ? net->layers.count : 1) *
-                                     sizeof *c->layer_rank);
-    c->wave_rank = firmnet_i_malloc((net->waves.count ? net->waves.count : 1) *
-                                    sizeof *c->wave_rank);
-    c->wave_weight = firmnet_i_calloc(net->waves.count ? net->waves.count : 1,
-                                      sizeof *c->wave_weight);
-    c->wave_count = firmnet_i_calloc(net->waves.count ? net->waves.count : 1,
-                                     sizeof *c->wave_count);
+    c->layer_rank =
+        firmnet_i_malloc((net->layers.count ? net->layers.count : 1) * sizeof *c->layer_rank);
+    c->wave_rank =
+        firmnet_i_malloc((net->waves.count ? net->waves.count : 1) * sizeof *c->wave_rank);
+    c->wave_weight =
+        firmnet_i_calloc(net->waves.count ? net->waves.count : 1, sizeof *c->wave_weight);
+    c->wave_count =
+        firmnet_i_calloc(net->waves.count ? net->waves.count : 1, sizeof *c->wave_count);
     for (size_t e = 0; e < g->m; e++) {
         size_t k = c->offs[e + 1] - c->offs[e];
         maxties = k > maxties ? k : maxties;
@@ -509,8 +508,9 @@ static void write_gexf(firmnet_i_out *o, ctx *c)
     firmnet_i_out_printf(o, "  <graph defaultedgetype=\"%s\"",
                          g->directed ? "directed" : "undirected");
     if (dynamic) {
-        firmnet_i_out_printf(o, " mode=\"dynamic\" timeformat=\"%s\" "
-                                "timerepresentation=\"interval\"",
+        firmnet_i_out_printf(o,
+                             " mode=\"dynamic\" timeformat=\"%s\" "
+                             "timerepresentation=\"interval\"",
                              ordinal ? "integer" : timeformat);
     } else {
         firmnet_i_out_str(o, " mode=\"static\"");
@@ -691,8 +691,8 @@ static int check_args(const firmnet_graph *graph, const char *path,
     return 0;
 }
 
-int firmnet_graph_export(const firmnet_graph *graph, const char *path,
-                         firmnet_export_format format, const firmnet_export_options *opts)
+int firmnet_graph_export(const firmnet_graph *graph, const char *path, firmnet_export_format format,
+                         const firmnet_export_options *opts)
 {
     firmnet_i_out o;
     size_t *num = NULL;
@@ -728,9 +728,15 @@ int firmnet_graph_export(const firmnet_graph *graph, const char *path,
     }
     if (rc == 0) {
         switch (format) {
-        case FIRMNET_EXPORT_GRAPHML: write_graphml(&o, &c); break;
-        case FIRMNET_EXPORT_GEXF: write_gexf(&o, &c); break;
-        default: write_pajek(&o, &c, num); break;
+        case FIRMNET_EXPORT_GRAPHML:
+            write_graphml(&o, &c);
+            break;
+        case FIRMNET_EXPORT_GEXF:
+            write_gexf(&o, &c);
+            break;
+        default:
+            write_pajek(&o, &c, num);
+            break;
         }
         rc = firmnet_i_out_close(&o, 0);
     }

@@ -200,14 +200,30 @@ void firmnet_i_out_xml(firmnet_i_out *o, const char *s)
         unsigned char c = (unsigned char)*p;
         const char *esc = NULL;
         switch (c) {
-        case '&': esc = "&amp;"; break;
-        case '<': esc = "&lt;"; break;
-        case '>': esc = "&gt;"; break;
-        case '"': esc = "&quot;"; break;
-        case '\'': esc = "&apos;"; break;
-        case '\t': esc = "&#9;"; break;
-        case '\n': esc = "&#10;"; break;
-        case '\r': esc = "&#13;"; break;
+        case '&':
+            esc = "&amp;";
+            break;
+        case '<':
+            esc = "&lt;";
+            break;
+        case '>':
+            esc = "&gt;";
+            break;
+        case '"':
+            esc = "&quot;";
+            break;
+        case '\'':
+            esc = "&apos;";
+            break;
+        case '\t':
+            esc = "&#9;";
+            break;
+        case '\n':
+            esc = "&#10;";
+            break;
+        case '\r':
+            esc = "&#13;";
+            break;
         default:
             if (c != 0 && (c < 0x20 || c == 0x7F)) {
                 esc = "\xEF\xBF\xBD"; /* U+FFFD: C0 controls cannot appear in XML 1.0 */

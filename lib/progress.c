@@ -30,8 +30,8 @@ int firmnet_i_progress(firmnet_progress_fn fn, void *payload, const char *what, 
     t = now_seconds();
     /* Go through at the start and the end of an operation, at a change of phase, and
      * otherwise at most every FIRMNET_I_PROGRESS_INTERVAL seconds. */
-    if (!(done <= 0 || (total > 0 && done >= total) || fn != last.fn ||
-          payload != last.payload || last.what == NULL || strcmp(what, last.what) != 0 ||
+    if (!(done <= 0 || (total > 0 && done >= total) || fn != last.fn || payload != last.payload ||
+          last.what == NULL || strcmp(what, last.what) != 0 ||
           t - last.when >= FIRMNET_I_PROGRESS_INTERVAL)) {
         return 0;
     }

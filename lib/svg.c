@@ -75,8 +75,7 @@ void firmnet_i_svg_text(firmnet_i_out *o, double x, double y, const char *anchor
     firmnet_i_out_str(o, "</text>\n");
 }
 
-void firmnet_i_nice_ticks(double lo, double hi, int target, double *first, double *step,
-                          int *count)
+void firmnet_i_nice_ticks(double lo, double hi, int target, double *first, double *step, int *count)
 {
     double range = hi - lo, raw, mag, f, s;
     if (!(range > 0) || !isfinite(range)) {

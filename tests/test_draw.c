@@ -306,7 +306,7 @@ static void test_charts(void)
                                     "high", &o),
               0);
     s = slurp(in_dir("g.svg"));
-    CHECK_INT(count(s, "<circle class=\"mark\""), 7); /* one value is NaN */
+    CHECK_INT(count(s, "<circle class=\"mark\""), 7);  /* one value is NaN */
     CHECK_INT(count(s, "<path class=\"whisker\""), 6); /* and one interval */
     CHECK_INT(count(s, "<path class=\"zero\""), 1);
     CHECK(strstr(s, ">trade / large</text>") != NULL);
@@ -325,8 +325,7 @@ static void test_charts(void)
     o.style = FIRMNET_CHART_BARS;
     o.title = NULL;
     o.y_label = "mean change";
-    CHECK_INT(firmnet_chart_grouped(t, in_dir("b.svg"), "layer", NULL, "mean", NULL, NULL, &o),
-              0);
+    CHECK_INT(firmnet_chart_grouped(t, in_dir("b.svg"), "layer", NULL, "mean", NULL, NULL, &o), 0);
     s = slurp(in_dir("b.svg"));
     CHECK_INT(count(s, "<rect class=\"mark\""), 7);
     CHECK_INT(count(s, "class=\"whisker\""), 0);
@@ -344,9 +343,9 @@ static void test_charts(void)
               FIRMNET_EINVAL);
     CHECK_INT(firmnet_chart_grouped(t, in_dir("x.svg"), " , ", NULL, "mean", NULL, NULL, NULL),
               FIRMNET_EINVAL);
-    CHECK_INT(firmnet_chart_grouped(t, in_dir("x.svg"), "layer,nope", NULL, "mean", NULL, NULL,
-                                    NULL),
-              FIRMNET_ENOTFOUND);
+    CHECK_INT(
+        firmnet_chart_grouped(t, in_dir("x.svg"), "layer,nope", NULL, "mean", NULL, NULL, NULL),
+        FIRMNET_ENOTFOUND);
 
     /* histogram: values 0..9 in 5 bins of width 1.8 -> 2, 2, 2, 2, 2 */
     firmnet_table *h = NULL;
@@ -406,9 +405,9 @@ int main(void)
     test_small();
     test_demo();
     test_charts();
-    const char *files[] = {"small.svg", "u.svg", "p.svg", "empty.svg", "solo.svg", "d1.svg",
-                           "d2.svg", "d3.svg", "drl.svg", "g.svg", "g2.svg", "b.svg", "h.svg",
-                           "h2.svg", "h3.svg"};
+    const char *files[] = {"small.svg", "u.svg",  "p.svg",  "empty.svg", "solo.svg",
+                           "d1.svg",    "d2.svg", "d3.svg", "drl.svg",   "g.svg",
+                           "g2.svg",    "b.svg",  "h.svg",  "h2.svg",    "h3.svg"};
     for (size_t k = 0; k < sizeof files / sizeof files[0]; k++) {
         CHECK(unlink(in_dir(files[k])) == 0);
     }

@@ -55,33 +55,32 @@ static size_t count(const char *hay, const char *needle)
     return k;
 }
 
-#define CHECK_HAS(text, needle)                                                              \
-    do {                                                                                     \
-        if ((text) != NULL && strstr((text), (needle)) != NULL) {                            \
-            test_passed++;                                                                   \
-        } else {                                                                             \
-            test_failed++;                                                                   \
-            fprintf(stderr, "%s:%d: output lacks \"%s\"\n", __FILE__, __LINE__, (needle));   \
-        }                                                                                    \
+#define CHECK_HAS(text, needle)                                                                    \
+    do {                                                                                           \
+        if ((text) != NULL && strstr((text), (needle)) != NULL) {                                  \
+            test_passed++;                                                                         \
+        } else {                                                                                   \
+            test_failed++;                                                                         \
+            fprintf(stderr, "%s:%d: output lacks \"%s\"\n", __FILE__, __LINE__, (needle));         \
+        }                                                                                          \
     } while (0)
 
-#define CHECK_LACKS(text, needle)                                                            \
-    do {                                                                                     \
-        if ((text) != NULL && strstr((text), (needle)) == NULL) {                            \
-            test_passed++;                                                                   \
-        } else {                                                                             \
-            test_failed++;                                                                   \
-            fprintf(stderr, "%s:%d: output has \"%s\"\n", __FILE__, __LINE__, (needle));     \
-        }                                                                                    \
+#define CHECK_LACKS(text, needle)                                                                  \
+    do {                                                                                           \
+        if ((text) != NULL && strstr((text), (needle)) == NULL) {                                  \
+            test_passed++;                                                                         \
+        } else {                                                                                   \
+            test_failed++;                                                                         \
+            fprintf(stderr, "%s:%d: output has \"%s\"\n", __FILE__, __LINE__, (needle));           \
+        }                                                                                          \
     } while (0)
 
 static firmnet_network *small_network(void)
 {
     firmnet_network *net = NULL;
     CHECK_INT(firmnet_network_new(&net), 0);
-    CHECK_INT(firmnet_network_read_actors(net, test_path("tests/data/export/actors.csv"), NULL,
-                                          NULL),
-              0);
+    CHECK_INT(
+        firmnet_network_read_actors(net, test_path("tests/data/export/actors.csv"), NULL, NULL), 0);
     CHECK_INT(firmnet_network_read_ties(net, test_path("tests/data/export/ties.csv"), NULL, NULL),
               0);
     return net;
@@ -337,7 +336,8 @@ static void test_pajek(const firmnet_network *net)
     free(s);
     CHECK_INT(firmnet_graph_export_partition(g, in_dir("rnd.clu"), "mc", &o), 0);
     s = slurp(in_dir("rnd.clu"));
-    CHECK_STR(s, "% partition by mc; blank = 0\n% 1 = Changwon-Mechatronics\n*Vertices 3\n1\n1\n0\n");
+    CHECK_STR(s,
+              "% partition by mc; blank = 0\n% 1 = Changwon-Mechatronics\n*Vertices 3\n1\n1\n0\n");
     free(s);
     firmnet_graph_free(g);
 
@@ -369,8 +369,7 @@ static void test_errors(const firmnet_network *net)
 
     CHECK_INT(firmnet_graph_export(NULL, "x.gexf", FIRMNET_EXPORT_AUTO, NULL), FIRMNET_EINVAL);
     CHECK_INT(firmnet_graph_export(g, NULL, FIRMNET_EXPORT_AUTO, NULL), FIRMNET_EINVAL);
-    CHECK_INT(firmnet_graph_export(g, in_dir("x.txt"), FIRMNET_EXPORT_AUTO, NULL),
-              FIRMNET_EINVAL);
+    CHECK_INT(firmnet_graph_export(g, in_dir("x.txt"), FIRMNET_EXPORT_AUTO, NULL), FIRMNET_EINVAL);
     CHECK_INT(firmnet_graph_export(g, "-", FIRMNET_EXPORT_AUTO, NULL), FIRMNET_EINVAL);
     CHECK_ERR("standard output needs a format");
     CHECK_INT(firmnet_graph_export(g, in_dir("x.gexf"), (firmnet_export_format)9, NULL),
@@ -431,7 +430,8 @@ static void test_demo(void)
         CHECK_INT(firmnet_graph_export(g, in_dir(formats[k]), FIRMNET_EXPORT_AUTO, NULL), 0);
         s = slurp(in_dir(formats[k]));
         if (k == 2) {
-            CHECK_INT(count(s, "\n") - 2, firmnet_graph_vertex_count(g) + firmnet_graph_edge_count(g));
+            CHECK_INT(count(s, "\n") - 2,
+                      firmnet_graph_vertex_count(g) + firmnet_graph_edge_count(g));
         } else {
             CHECK_INT(count(s, "<node "), 351);
             CHECK_INT(count(s, "<edge "), firmnet_graph_edge_count(g));
@@ -469,9 +469,10 @@ int main(void)
     test_demo();
     /* clean up: every file we made, then the folder (a leftover temporary file fails it) */
     const char *files[] = {"small.graphml", "u.graphml.gz", "none.graphml", "small.gexf",
-                           "w.gexf", "ord.gexf", "dbl.gexf", "small.net", "names.net",
-                           "type.clu", "emp.clu", "rnd.net", "rnd.clu", "rank.clu",
-                           "keep.graphml", "perm.net", "demo.graphml", "demo.gexf", "demo.net"};
+                           "w.gexf",        "ord.gexf",     "dbl.gexf",     "small.net",
+                           "names.net",     "type.clu",     "emp.clu",      "rnd.net",
+                           "rnd.clu",       "rank.clu",     "keep.graphml", "perm.net",
+                           "demo.graphml",  "demo.gexf",    "demo.net"};
     for (size_t k = 0; k < sizeof files / sizeof files[0]; k++) {
         CHECK(unlink(in_dir(files[k])) == 0);
     }

@@ -94,8 +94,8 @@ int main(void)
         return 1;
     }
     CHECK_INT(firmnet_network_new(&net), 0);
-    CHECK_INT(firmnet_network_read_actors(net, test_path("tests/data/export/actors.csv"), NULL,
-                                          NULL), 0);
+    CHECK_INT(
+        firmnet_network_read_actors(net, test_path("tests/data/export/actors.csv"), NULL, NULL), 0);
     CHECK_INT(firmnet_network_read_ties(net, test_path("tests/data/export/ties.csv"), NULL, NULL),
               0);
     CHECK_INT(firmnet_graph_new(&graph, net, NULL), 0);

@@ -70,7 +70,8 @@ static void test_read(void)
     ro.progress_payload = &c;
 
     /* a whole read: the callback sees the file's bytes, ending at the total */
-    CHECK_INT(firmnet_network_read_actors(net, test_path("examples/data/actors.csv"), &ro, &rep), 0);
+    CHECK_INT(firmnet_network_read_actors(net, test_path("examples/data/actors.csv"), &ro, &rep),
+              0);
     CHECK(c.n >= 1);
     CHECK_STR(c.what, "read");
     CHECK(c.last_total > 0 && c.last_done == c.last_total);

@@ -40,8 +40,10 @@ typedef struct firmnet_chart_options {
 } firmnet_chart_options;
 
 #define FIRMNET_CHART_OPTIONS_VERSION 1
-#define FIRMNET_CHART_OPTIONS_INIT                                                           \
-    {FIRMNET_CHART_OPTIONS_VERSION, NULL, NULL, NULL, 0, 0, FIRMNET_CHART_DOTS, 0}
+#define FIRMNET_CHART_OPTIONS_INIT                                                                 \
+    {                                                                                              \
+        FIRMNET_CHART_OPTIONS_VERSION, NULL, NULL, NULL, 0, 0, FIRMNET_CHART_DOTS, 0               \
+    }
 
 /** Fill @p opts with the defaults of @p version. @return 0 or ::FIRMNET_EINVAL. */
 FIRMNET_API int firmnet_chart_options_init(firmnet_chart_options *opts, unsigned int version);

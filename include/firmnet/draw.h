@@ -6,8 +6,9 @@
  * Every picture (here and in firmnet/chart.h) is a standalone SVG 1.1 file (UTF-8, with
  * fonts that carry Hangul listed first) that browsers, Inkscape and word processors open.
  * Output is deterministic: the same input and seed give a byte-identical file, with
- * coordinates printed at fixed precision in the C locale. Files are written atomically like firmnet_table_write() (a temporary file renamed
- * into place; ".gz" names are gzip-compressed, "-" is standard output).
+ * coordinates printed at fixed precision in the C locale. Files are written atomically like
+ * firmnet_table_write() (a temporary file renamed into place; ".gz" names are gzip-compressed, "-"
+ * is standard output).
  *
  * ## Network drawings
  * firmnet_graph_draw() lays a view out with igraph (Fruchterman-Reingold, or DrL for large
@@ -50,29 +51,31 @@ FIRMNET_API int firmnet_layout_parse(firmnet_layout_algorithm *out, const char *
 
 /** Options for network drawings. Zero-initialised fields mean defaults. */
 typedef struct firmnet_draw_options {
-    unsigned int version;          /**< FIRMNET_DRAW_OPTIONS_VERSION */
-    uint64_t seed;                 /**< layout seed: the same seed gives the same picture */
+    unsigned int version;            /**< FIRMNET_DRAW_OPTIONS_VERSION */
+    uint64_t seed;                   /**< layout seed: the same seed gives the same picture */
     firmnet_layout_algorithm layout; /**< AUTO by default */
-    const char *title;             /**< picture title; NULL: none */
-    const double *size_values;     /**< node sizes by this measure, one value per vertex of
-                                        the view (e.g. a centrality column); NaN: smallest */
-    size_t size_len;               /**< entries in @ref size_values (the vertex count) */
-    const char *size_attribute;    /**< or by this numeric actor attribute (when
-                                        size_values is NULL) */
-    const char *size_label;        /**< name of the size measure in the legend; NULL: the
-                                        attribute's name, or "size" */
-    const char *label_attribute;   /**< node labels; NULL: `name`, else the id */
-    int labels;                    /**< label the k largest nodes (by size, else degree);
-                                        0: all when at most 50 are drawn, else the 20
-                                        largest; negative: no labels */
-    int width, height;             /**< in pixels; 0: 1000 x 760 */
-    int drop_isolates;             /**< non-zero: leave out actors without edges */
+    const char *title;               /**< picture title; NULL: none */
+    const double *size_values;       /**< node sizes by this measure, one value per vertex of
+                                          the view (e.g. a centrality column); NaN: smallest */
+    size_t size_len;                 /**< entries in @ref size_values (the vertex count) */
+    const char *size_attribute;      /**< or by this numeric actor attribute (when
+                                          size_values is NULL) */
+    const char *size_label;          /**< name of the size measure in the legend; NULL: the
+                                          attribute's name, or "size" */
+    const char *label_attribute;     /**< node labels; NULL: `name`, else the id */
+    int labels;                      /**< label the k largest nodes (by size, else degree);
+                                          0: all when at most 50 are drawn, else the 20
+                                          largest; negative: no labels */
+    int width, height;               /**< in pixels; 0: 1000 x 760 */
+    int drop_isolates;               /**< non-zero: leave out actors without edges */
 } firmnet_draw_options;
 
 #define FIRMNET_DRAW_OPTIONS_VERSION 1
-#define FIRMNET_DRAW_OPTIONS_INIT                                                            \
-    {FIRMNET_DRAW_OPTIONS_VERSION, 0, FIRMNET_LAYOUT_AUTO, NULL, NULL, 0, NULL, NULL, NULL, 0, \
-     0, 0, 0}
+#define FIRMNET_DRAW_OPTIONS_INIT                                                                  \
+    {                                                                                              \
+        FIRMNET_DRAW_OPTIONS_VERSION, 0, FIRMNET_LAYOUT_AUTO, NULL, NULL, 0, NULL, NULL, NULL, 0,  \
+            0, 0, 0                                                                                \
+    }
 
 /** Fill @p opts with the defaults of @p version. @return 0 or ::FIRMNET_EINVAL. */
 FIRMNET_API int firmnet_draw_options_init(firmnet_draw_options *opts, unsigned int version);

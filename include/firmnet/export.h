@@ -88,7 +88,10 @@ typedef struct firmnet_export_options {
 } firmnet_export_options;
 
 #define FIRMNET_EXPORT_OPTIONS_VERSION 1
-#define FIRMNET_EXPORT_OPTIONS_INIT {FIRMNET_EXPORT_OPTIONS_VERSION, NULL, NULL, 0, NULL, 0}
+#define FIRMNET_EXPORT_OPTIONS_INIT                                                                \
+    {                                                                                              \
+        FIRMNET_EXPORT_OPTIONS_VERSION, NULL, NULL, 0, NULL, 0                                     \
+    }
 
 /** Fill @p opts with the defaults of @p version. @return 0 or ::FIRMNET_EINVAL. */
 FIRMNET_API int firmnet_export_options_init(firmnet_export_options *opts, unsigned int version);
