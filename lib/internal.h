@@ -8,6 +8,7 @@
 #include <stddef.h>
 #include <stdint.h>
 
+#include <gsl/gsl_rng.h>
 #include <igraph.h>
 
 #include "firmnet.h"
@@ -184,5 +185,53 @@ struct firmnet_graph {
 /* Take ownership of an array of nrows malloc'ed strings as a new string column (frees them
  * on failure too). */
 int firmnet_i_table_add_string_owned(firmnet_table *t, const char *name, char **values);
+
+/* ---- statistics (stats.c) ---------------------------------------------------------------- */
+/* Callers hold firmnet_i_enter() around these (GSL) and own the random number generator. */
+
+/* Mean and sample standard deviation (divisor n - 1) of x[0..n); NaN where undefined. */
+void firmnet_i_mean_sd(const double *x, size_t n, double *mean, double *sd);
+/*
+ * Welch's two-sample t-test of mean(x) - mean(y), two-sided, as R's
+ * t.test(x, y, var.equal = FALSE): t = (mx - my) / sqrt(vx/nx + vy/ny), Welch-Satterthwaite
+ * df, p = 2 Q(|t|; df). All NaN when a group has fewer than 2 values or both are constant.
+ */
+void firmnet_i_welch(const double *x, size_t nx, const double *y, size_t ny, double *t,
+                     double *df, double *p);
+/* Cohen's d = (mx - my) / s_pooled, s_pooled^2 = ((nx-1) sx^2 + (ny-1) sy^2) / (nx + ny - 2);
+ * NaN when s_pooled is 0 or undefined. */
+double firmnet_i_cohen_d(const double *x, size_t nx, const double *y, size_t ny);
+/* Quantile of sorted x[0..n) by linear interpolation (R's type 7). */
+double firmnet_i_quantile_sorted(const double *x, size_t n, double q);
+/* A 32-bit generator seed from a user seed and up to three keys (NULL = ""), so that each
+ * comparison has its own stream whatever else is computed in the same run. */
+uint32_t firmnet_i_seed_mix(uint64_t seed, const char *a, const char *b, const char *c);
+
+/* Several measures on one set of units in two groups (A: in[i] != 0, B), within strata. */
+typedef struct firmnet_i_twogroup {
+    size_t n;                 /* units */
+    size_t nmeasures;         /* measures; measure m of unit i is x[m * n + i] */
+    const double *x;
+    const unsigned char *in;  /* per unit: non-zero = group A */
+    const uint32_t *stratum;  /* per unit: 0..nstrata-1, or NULL for one stratum */
+    size_t nstrata;
+} firmnet_i_twogroup;
+
+/*
+ * Two-sided permutation p-values of diff = mean(A) - mean(B), one per measure, from @p nperm
+ * relabellings that keep the number of A units in every stratum (one sequence of relabellings
+ * shared by all measures): p = (1 + #{|diff*| >= |diff|}) / (1 + nperm), where differences
+ * equal up to a relative 1e-10 count as ties. NaN when a group is empty or nperm is 0.
+ * Complexity: O(nperm n (1 + measures)).
+ */
+int firmnet_i_perm_pvalues(double *p, const firmnet_i_twogroup *s, size_t nperm, gsl_rng *rng);
+/*
+ * Percentile bootstrap interval of diff at @p level (e.g. 0.95): each replicate resamples
+ * units with replacement within every (stratum, group) cell, keeping the cell sizes; the
+ * bounds are type-7 quantiles (1 - level)/2 and (1 + level)/2 of the replicates.
+ * Complexity: O(nboot n measures + measures nboot log nboot).
+ */
+int firmnet_i_bootstrap_ci(double *lo, double *hi, const firmnet_i_twogroup *s, size_t nboot,
+                           double level, gsl_rng *rng);
 
 #endif
