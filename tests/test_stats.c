@@ -198,6 +198,39 @@ static void test_permutation_exact(void)
     CHECK(isnan(perm_p(&(firmnet_i_twogroup){4, 1, z, inz, NULL, 0}, 0, 1)));
 }
 
+/* Continuous data under the null, two strata with different levels: the permutation p-value is
+ * uniform (mean 1/2, 5% below 0.05) within binomial noise. */
+static void test_permutation_uniform(void)
+{
+    enum { R = 1000, N = 30 };
+    double x[N], sum = 0;
+    unsigned char in[N];
+    uint32_t st[N];
+    int below05 = 0, below50 = 0;
+    firmnet_i_enter();
+    gsl_rng *data = gsl_rng_alloc(gsl_rng_mt19937), *r = gsl_rng_alloc(gsl_rng_mt19937);
+    gsl_rng_set(data, 99);
+    for (int k = 0; k < R; k++) {
+        double p;
+        for (int i = 0; i < N; i++) {
+            st[i] = i % 3 == 0;
+            x[i] = gsl_rng_uniform(data) + (st[i] ? 5 : 0);
+            in[i] = i % 5 < 2;
+        }
+        gsl_rng_set(r, (unsigned long)k + 1);
+        firmnet_i_perm_pvalues(&p, &(firmnet_i_twogroup){N, 1, x, in, st, 2}, 199, r);
+        sum += p;
+        below05 += p < 0.05;
+        below50 += p < 0.5;
+    }
+    gsl_rng_free(data);
+    gsl_rng_free(r);
+    firmnet_i_leave();
+    CHECK(fabs(sum / R - 0.5) < 3.5 * sqrt(1.0 / 12 / R));
+    CHECK(fabs(below05 - 0.05 * R) < 3.5 * sqrt(R * 0.05 * 0.95));
+    CHECK(fabs(below50 - 0.5 * R) < 3.5 * sqrt(R * 0.25));
+}
+
 /* ---- bootstrap ------------------------------------------------------------------------------ */
 
 static void boot(const firmnet_i_twogroup *tg, size_t nboot, unsigned long seed, double *lo,
@@ -259,6 +292,7 @@ int main(void)
     test_welch_fixture();
     test_welch_edges();
     test_permutation_exact();
+    test_permutation_uniform();
     test_bootstrap();
     test_seed_mix();
     return test_done();
