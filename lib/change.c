@@ -912,6 +912,15 @@ static void put_count(firmnet_i_buf *b, unsigned long long n)
     }
 }
 
+static void put_share(firmnet_i_buf *b, double v)
+{
+    if (isnan(v)) {
+        firmnet_i_buf_printf(b, "n/a");
+    } else {
+        firmnet_i_buf_printf(b, "%.2f", v);
+    }
+}
+
 static int make_summary(const ctx *c, char **out)
 {
     firmnet_i_buf b = {0};
@@ -995,12 +1004,21 @@ static int make_summary(const ctx *c, char **out)
     const double *t = c->t_vals + ga * NBLOCKS * NTCOLS;
     firmnet_i_buf_printf(&b, "Ties (");
     put_layer_label(&b, c->groups[ga]);
-    firmnet_i_buf_printf(&b, ") reported by the panel: %.0f in %s, %.0f in %s, %.0f kept; "
-                             "Jaccard %.2f (within %s %.2f, between %.2f, within %s %.2f).\n",
-                         t[T_TIES0], c->wave[0], t[T_TIES1], c->wave[1], t[T_N11], t[T_JACCARD],
-                         mc ? "MC" : "group", t[B_WITHIN_MC * NTCOLS + T_JACCARD],
-                         t[B_BETWEEN * NTCOLS + T_JACCARD], mc ? "non-MC" : "others",
-                         t[B_WITHIN_NON * NTCOLS + T_JACCARD]);
+    firmnet_i_buf_printf(&b, ") reported by the panel: ");
+    put_count(&b, (unsigned long long)t[T_TIES0]);
+    firmnet_i_buf_printf(&b, " in %s, ", c->wave[0]);
+    put_count(&b, (unsigned long long)t[T_TIES1]);
+    firmnet_i_buf_printf(&b, " in %s, ", c->wave[1]);
+    put_count(&b, (unsigned long long)t[T_N11]);
+    firmnet_i_buf_printf(&b, " kept; Jaccard ");
+    put_share(&b, t[T_JACCARD]);
+    firmnet_i_buf_printf(&b, " (within %s ", mc ? "MC" : "group");
+    put_share(&b, t[B_WITHIN_MC * NTCOLS + T_JACCARD]);
+    firmnet_i_buf_printf(&b, ", between ");
+    put_share(&b, t[B_BETWEEN * NTCOLS + T_JACCARD]);
+    firmnet_i_buf_printf(&b, ", within %s ", mc ? "non-MC" : "others");
+    put_share(&b, t[B_WITHIN_NON * NTCOLS + T_JACCARD]);
+    firmnet_i_buf_printf(&b, ").\n");
     if (b.data == NULL || firmnet_i_buf_put(&b, "", 1) < 0) {
         firmnet_i_buf_free(&b);
         return firmnet_i_nomem();
