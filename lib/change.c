@@ -7,6 +7,7 @@
  * hands the panel's changes to stats.c.
  */
 #include <math.h>
+#include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -855,75 +856,102 @@ cleanup:
 
 /* ---- plain-language summary ------------------------------------------------------------- */
 
-static void put_layer_label(firmnet_i_buf *b, const char *g)
+/* A text buffer whose first failure sticks, so the sentences can be written without checks. */
+typedef struct text {
+    firmnet_i_buf buf;
+    int rc;
+} text;
+
+static void say(text *b, const char *fmt, ...) FIRMNET_PRINTF(2, 3);
+static void say(text *b, const char *fmt, ...)
+{
+    va_list ap;
+    int n;
+    if (b->rc < 0) {
+        return;
+    }
+    va_start(ap, fmt);
+    n = vsnprintf(NULL, 0, fmt, ap);
+    va_end(ap);
+    if (n < 0 || (b->rc = firmnet_i_buf_reserve(&b->buf, (size_t)n)) < 0) {
+        b->rc = b->rc < 0 ? b->rc : firmnet_i_error(FIRMNET_EINVAL, "cannot format text");
+        return;
+    }
+    va_start(ap, fmt);
+    vsnprintf(b->buf.data + b->buf.len, (size_t)n + 1, fmt, ap);
+    va_end(ap);
+    b->buf.len += (size_t)n;
+}
+
+static void put_layer_label(text *b, const char *g)
 {
     static const char *const known[][2] = {
         {"all", "All layers"}, {"trade", "Trade"}, {"rnd", "R&D"}, {"service", "Services"}};
     for (size_t k = 0; k < sizeof known / sizeof *known; k++) {
         if (strcmp(g, known[k][0]) == 0) {
-            firmnet_i_buf_printf(b, "%s", known[k][1]);
+            say(b, "%s", known[k][1]);
             return;
         }
     }
-    firmnet_i_buf_printf(b, "%c%s", g[0] >= 'a' && g[0] <= 'z' ? g[0] - 'a' + 'A' : g[0], g + 1);
+    say(b, "%c%s", g[0] >= 'a' && g[0] <= 'z' ? g[0] - 'a' + 'A' : g[0], g + 1);
 }
 
-static void put_stratum_label(firmnet_i_buf *b, const ctx *c, const char *v)
+static void put_stratum_label(text *b, const ctx *c, const char *v)
 {
     if (c->strata_attr == NULL) {
         return;
     }
     if (firmnet_i_strcasecmp(c->strata_attr, "size") == 0) {
-        firmnet_i_buf_printf(b, ", %s", strcmp(v, "large") == 0 ? "large firms"
+        say(b, ", %s", strcmp(v, "large") == 0 ? "large firms"
                                         : strcmp(v, "sme") == 0 ? "SMEs"
                                         : strcmp(v, "*") == 0   ? "all sizes"
                                                                 : v);
     } else if (strcmp(v, "*") == 0) {
-        firmnet_i_buf_printf(b, ", all %s", c->strata_attr);
+        say(b, ", all %s", c->strata_attr);
     } else {
-        firmnet_i_buf_printf(b, ", %s %s", c->strata_attr, v);
+        say(b, ", %s %s", c->strata_attr, v);
     }
 }
 
 /* p-values with two significant digits, never in exponent form above 1e-4 */
-static void put_p(firmnet_i_buf *b, double p)
+static void put_p(text *b, double p)
 {
     if (p >= 0.01) {
-        firmnet_i_buf_printf(b, "%.2f", p);
+        say(b, "%.2f", p);
     } else if (p >= 0.001) {
-        firmnet_i_buf_printf(b, "%.3f", p);
+        say(b, "%.3f", p);
     } else if (p >= 0.0001) {
-        firmnet_i_buf_printf(b, "%.4f", p);
+        say(b, "%.4f", p);
     } else {
-        firmnet_i_buf_printf(b, "%.1e", p);
+        say(b, "%.1e", p);
     }
 }
 
 /* 9999 -> "9,999" */
-static void put_count(firmnet_i_buf *b, unsigned long long n)
+static void put_count(text *b, unsigned long long n)
 {
     char digits[32];
     int len = snprintf(digits, sizeof digits, "%llu", n);
     for (int k = 0; k < len; k++) {
-        firmnet_i_buf_printf(b, "%c", digits[k]);
+        say(b, "%c", digits[k]);
         if ((len - k - 1) % 3 == 0 && k < len - 1) {
-            firmnet_i_buf_printf(b, ",");
+            say(b, ",");
         }
     }
 }
 
-static void put_share(firmnet_i_buf *b, double v)
+static void put_share(text *b, double v)
 {
     if (isnan(v)) {
-        firmnet_i_buf_printf(b, "n/a");
+        say(b, "n/a");
     } else {
-        firmnet_i_buf_printf(b, "%.2f", v);
+        say(b, "%.2f", v);
     }
 }
 
 static int make_summary(const ctx *c, char **out)
 {
-    firmnet_i_buf b = {0};
+    text b = {{0}, 0};
     bool mc = firmnet_i_strcasecmp(c->group_attr, "mc") == 0;
     char yes[96], no[96];
     size_t nsr = c->strata_attr ? c->nstrata + 1 : 1, npart = 0;
@@ -939,15 +967,15 @@ static int make_summary(const ctx *c, char **out)
     for (size_t p = 0; p < c->npanel; p++) {
         npart += c->part[c->panel[p]];
     }
-    firmnet_i_buf_printf(&b, "Change from %s to %s: ", c->wave[0], c->wave[1]);
+    say(&b, "Change from %s to %s: ", c->wave[0], c->wave[1]);
     if (c->o->panel == FIRMNET_CHANGE_PANEL_ALL) {
-        firmnet_i_buf_printf(&b, "all %zu actors", c->npanel);
+        say(&b, "all %zu actors", c->npanel);
     } else {
-        firmnet_i_buf_printf(&b, "%zu actors reported ties in both waves", c->npanel);
+        say(&b, "%zu actors reported ties in both waves", c->npanel);
     }
-    firmnet_i_buf_printf(&b, " (%zu %s, %zu %s).\n", npart, yes, c->npanel - npart,
+    say(&b, " (%zu %s, %zu %s).\n", npart, yes, c->npanel - npart,
                          mc ? "non-participants" : "without");
-    firmnet_i_buf_printf(&b, "Distinct partners (ties in or out), mean change of %s minus %s%s%s:\n",
+    say(&b, "Distinct partners (ties in or out), mean change of %s minus %s%s%s:\n",
                          yes, mc ? "non-participants" : "the others",
                          c->strata_attr ? ", within " : "", c->strata_attr ? c->strata_attr : "");
     for (size_t g = 0; g < c->ngroups; g++) {
@@ -961,36 +989,36 @@ static int make_summary(const ctx *c, char **out)
             if (c->strata_attr != NULL && sr == nsr - 1) {
                 continue; /* the per-stratum lines say it; the table has the pooled row */
             }
-            firmnet_i_buf_printf(&b, "  ");
+            say(&b, "  ");
             put_layer_label(&b, c->groups[g]);
             put_stratum_label(&b, c, sv);
-            firmnet_i_buf_printf(&b, ": ");
+            say(&b, ": ");
             if (na == 0 || nn == 0) {
-                firmnet_i_buf_printf(&b, "no comparison (%.0f %s, %.0f %s)\n", na, yes, nn,
+                say(&b, "no comparison (%.0f %s, %.0f %s)\n", na, yes, nn,
                                      mc ? "non-participants" : "without");
                 continue;
             }
             if (fabs(d) < 0.05) {
-                firmnet_i_buf_printf(&b, "%s gained about as many partners as %s", yes,
+                say(&b, "%s gained about as many partners as %s", yes,
                                      mc ? "non-participants" : "the others");
             } else {
-                firmnet_i_buf_printf(&b, "%s gained %.1f %s partners than %s", yes, fabs(d),
+                say(&b, "%s gained %.1f %s partners than %s", yes, fabs(d),
                                      d > 0 ? "more" : "fewer",
                                      mc ? "non-participants" : "the others");
             }
-            firmnet_i_buf_printf(&b, " (%+.2f vs %+.2f, n = %.0f vs %.0f; ", ma, mn, na, nn);
+            say(&b, " (%+.2f vs %+.2f, n = %.0f vs %.0f; ", ma, mn, na, nn);
             if (!isnan(pp)) {
-                firmnet_i_buf_printf(&b, "p = ");
+                say(&b, "p = ");
                 put_p(&b, pp);
-                firmnet_i_buf_printf(&b, ", ");
+                say(&b, ", ");
                 put_count(&b, c->o->permutations);
-                firmnet_i_buf_printf(&b, " permutations)\n");
+                say(&b, " permutations)\n");
             } else if (!isnan(pw)) {
-                firmnet_i_buf_printf(&b, "Welch p = ");
+                say(&b, "Welch p = ");
                 put_p(&b, pw);
-                firmnet_i_buf_printf(&b, ")\n");
+                say(&b, ")\n");
             } else {
-                firmnet_i_buf_printf(&b, "no test)\n");
+                say(&b, "no test)\n");
             }
         }
     }
@@ -1002,28 +1030,28 @@ static int make_summary(const ctx *c, char **out)
         }
     }
     const double *t = c->t_vals + ga * NBLOCKS * NTCOLS;
-    firmnet_i_buf_printf(&b, "Ties (");
+    say(&b, "Ties (");
     put_layer_label(&b, c->groups[ga]);
-    firmnet_i_buf_printf(&b, ") reported by the panel: ");
+    say(&b, ") reported by the panel: ");
     put_count(&b, (unsigned long long)t[T_TIES0]);
-    firmnet_i_buf_printf(&b, " in %s, ", c->wave[0]);
+    say(&b, " in %s, ", c->wave[0]);
     put_count(&b, (unsigned long long)t[T_TIES1]);
-    firmnet_i_buf_printf(&b, " in %s, ", c->wave[1]);
+    say(&b, " in %s, ", c->wave[1]);
     put_count(&b, (unsigned long long)t[T_N11]);
-    firmnet_i_buf_printf(&b, " kept; Jaccard ");
+    say(&b, " kept; Jaccard ");
     put_share(&b, t[T_JACCARD]);
-    firmnet_i_buf_printf(&b, " (within %s ", mc ? "MC" : "group");
+    say(&b, " (within %s ", mc ? "MC" : "group");
     put_share(&b, t[B_WITHIN_MC * NTCOLS + T_JACCARD]);
-    firmnet_i_buf_printf(&b, ", between ");
+    say(&b, ", between ");
     put_share(&b, t[B_BETWEEN * NTCOLS + T_JACCARD]);
-    firmnet_i_buf_printf(&b, ", within %s ", mc ? "non-MC" : "others");
+    say(&b, ", within %s ", mc ? "non-MC" : "others");
     put_share(&b, t[B_WITHIN_NON * NTCOLS + T_JACCARD]);
-    firmnet_i_buf_printf(&b, ").\n");
-    if (b.data == NULL || firmnet_i_buf_put(&b, "", 1) < 0) {
-        firmnet_i_buf_free(&b);
-        return firmnet_i_nomem();
+    say(&b, ").\n");
+    if (b.rc < 0) {
+        firmnet_i_buf_free(&b.buf);
+        return b.rc;
     }
-    *out = b.data;
+    *out = b.buf.data;
     return 0;
 }
 
