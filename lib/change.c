@@ -1354,8 +1354,8 @@ int firmnet_change(firmnet_change_result **out, const firmnet_network *net,
     rc = wave_arg(net, opts->from ? opts->from : firmnet_network_wave_name(net, 0), "from",
                   &c.wave[0]);
     if (rc == 0) {
-        rc = wave_arg(net, opts->to ? opts->to : firmnet_network_wave_name(net, net->waves.count - 1),
-                      "to", &c.wave[1]);
+        const char *last = firmnet_network_wave_name(net, net->waves.count - 1);
+        rc = wave_arg(net, opts->to ? opts->to : last, "to", &c.wave[1]);
     }
     if (rc < 0) {
         return rc;

@@ -347,7 +347,7 @@ static void test_hand_actors(void)
     firmnet_network_free(net);
 }
 
-/* ---- per-wave attributes ---------------------------------------------------------------------- */
+/* ---- per-wave attributes ------------------------------------------------------------------ */
 
 static const char *write_tmp(const char *name, const char *text)
 {
@@ -487,8 +487,10 @@ static void test_demo(void)
     firmnet_change_result *res = NULL, *again = NULL;
     firmnet_change_options o = FIRMNET_CHANGE_OPTIONS_INIT;
     CHECK_INT(firmnet_network_new(&net), 0);
-    CHECK_INT(firmnet_network_read_actors(net, test_path("examples/data/actors.csv"), NULL, NULL), 0);
-    CHECK_INT(firmnet_network_read_ties(net, test_path("examples/data/ties.csv.gz"), NULL, NULL), 0);
+    CHECK_INT(firmnet_network_read_actors(net, test_path("examples/data/actors.csv"), NULL, NULL),
+              0);
+    CHECK_INT(firmnet_network_read_ties(net, test_path("examples/data/ties.csv.gz"), NULL, NULL),
+              0);
     o.attributes = test_path("examples/data/attributes.csv");
     CHECK_INT(firmnet_change(&res, net, &o), 0);
     if (res == NULL) {
@@ -585,7 +587,7 @@ static void test_demo(void)
     firmnet_network_free(net);
 }
 
-/* ---- generated surveys ------------------------------------------------------------------------ */
+/* ---- generated surveys -------------------------------------------------------------------- */
 
 static void test_planted_effect(void)
 {
