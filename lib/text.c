@@ -1,6 +1,7 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 /* Locale-independent number parsing and printing, UTF-8 checks, buffers and string sets. */
 #include <ctype.h>
+#include <float.h>
 #include <locale.h>
 #include <math.h>
 #include <pthread.h>
@@ -64,7 +65,8 @@ void firmnet_i_format_double(char *buf, size_t size, double v)
         return;
     }
     old = uselocale(get_c_locale());
-    for (int prec = 15; prec <= 17; prec++) {
+    /* %.15g already drops trailing zeros; subnormals carry fewer digits, so start lower. */
+    for (int prec = fabs(v) < DBL_MIN ? 1 : 15; prec <= 17; prec++) {
         double back;
         snprintf(buf, size, "%.*g", prec, v);
         back = strtod_l(buf, NULL, c_locale);
