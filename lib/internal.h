@@ -178,7 +178,18 @@ struct firmnet_graph {
     const firmnet_network *net;
     size_t n, m;
     int directed;
+    /* The selection the view was built from, for analyses that go back to the network's ties
+     * (per-layer figures such as multiplexity): ties 0..nties-1 existed when the view was
+     * built; layer_mask has nlayers entries (1 = selected); wave is a wave index or -1 for
+     * all waves. */
+    unsigned char *layer_mask;
+    size_t nlayers, nties;
+    ptrdiff_t wave;
+    firmnet_merge merge;
 };
+
+/* Whether network tie @p k lies in the selection of view @p g (layer, wave, existed then). */
+bool firmnet_i_graph_selects(const firmnet_graph *g, size_t k);
 
 /* ---- tables (table.c) --------------------------------------------------------------------- */
 /* Take ownership of an array of nrows malloc'ed strings as a new string column (frees them
