@@ -117,7 +117,10 @@ FIRMNET_API int firmnet_embeddedness(firmnet_table **out, const firmnet_graph *g
  * summed over the members that have a value of the scope. `unknown_*` columns are the sums
  * over all members.
  *
+ * @param out       receives the table (caller frees with firmnet_table_free()).
+ * @param graph     the view.
  * @param attribute a grouping attribute (see the file header), e.g. "type", "mc?".
+ * @param opts      NULL for defaults; `blank` applies, `measures` and `unweighted` do not.
  * @return 0, ::FIRMNET_ENOTFOUND (no such attribute), ::FIRMNET_EINVAL, ::FIRMNET_ENOMEM.
  * Complexity: O(n log n + m).
  */
@@ -171,20 +174,31 @@ FIRMNET_API int firmnet_ei_options_init(firmnet_ei_options *opts, unsigned int v
  * `external_in` is NaN and `ei` = `ei_out` = (external_out - internal) / (external_out +
  * internal).
  *
+ * @param out       receives the table (caller frees with firmnet_table_free()).
+ * @param graph     the view.
+ * @param attribute the grouping attribute (see the file header).
+ * @param opts      NULL for defaults (5000 permutations, seed 1, blank is a group).
  * @return 0, ::FIRMNET_ENOTFOUND (no such attribute), ::FIRMNET_EINVAL, ::FIRMNET_ENOMEM,
- *         ::FIRMNET_ECANCEL (the progress callback asked to stop), ::FIRMNET_EIGRAPH (GSL).
+ *         ::FIRMNET_ECANCEL (the progress callback asked to stop).
  * Complexity: O(n log n + P (n + m + G)) for P permutations and G groups.
- * Thread-safety: takes firmnet's igraph/GSL lock for the permutations.
+ * Thread-safety: holds firmnet's igraph/GSL lock during the permutations; the progress
+ * callback (every 100 permutations) runs under it and may call firmnet (the lock is
+ * recursive).
  */
 FIRMNET_API int firmnet_ei(firmnet_table **out, const firmnet_graph *graph,
                            const char *attribute, const firmnet_ei_options *opts);
 
 /**
  * The E-I index of every actor: its ties (sent and received) to partners of another group
- * (E) and of its own group (I). Columns `id`, `group`, `internal`, `external`, `ei`,
- * `ei_weighted` and `ei_expected` = 1 - 2 (n_g - 1) / (n - 1), the expectation when the
- * other actors are relabelled at random. NaN for isolates and excluded actors. The
- * permutation fields of @p opts are not used.
+ * (E) and of its own group (I). Columns `id`, `group`, `internal` (I), `external` (E), `ei`
+ * = (E - I) / (E + I), `ei_weighted` (with tie weights) and `ei_expected` = 1 - 2 (n_g - 1) /
+ * (n - 1), the expectation when the other actors are relabelled at random (n_g: size of the
+ * actor's group, n: actors included). Isolates have `ei` NaN; excluded actors have a blank
+ * group and NaN everywhere.
+ * @param out       receives the table (caller frees with firmnet_table_free()).
+ * @param graph     the view.
+ * @param attribute the grouping attribute.
+ * @param opts      NULL for defaults; only `blank` is used.
  * @return as firmnet_ei(). Complexity: O(n log n + m).
  */
 FIRMNET_API int firmnet_ei_actors(firmnet_table **out, const firmnet_graph *graph,
@@ -214,8 +228,13 @@ FIRMNET_API int firmnet_brokerage_options_init(firmnet_brokerage_options *opts,
  * Gould and Fernandez, computed from the density m / (N (N - 1)) and the group sizes exactly
  * as sna does (z is NaN or +-Inf where the variance is 0). Columns: `id`, `group`, the six
  * counts, the six expectations, the six z-scores. Ties are unweighted; an undirected view
- * counts every tie in both directions.
+ * counts every tie in both directions. With ::FIRMNET_BLANK_EXCLUDE the actors with a blank
+ * value are removed from the graph (as sna on the subgraph of the other actors).
  *
+ * @param out       receives the table (caller frees with firmnet_table_free()).
+ * @param graph     the view.
+ * @param attribute the grouping attribute (see the file header).
+ * @param opts      NULL for defaults (blank is a group).
  * @return 0, ::FIRMNET_ENOTFOUND (no such attribute), ::FIRMNET_EINVAL, ::FIRMNET_ENOMEM.
  * Complexity: O(n log n + sum over ties i -> j of the out-degree of j).
  */
@@ -225,7 +244,8 @@ FIRMNET_API int firmnet_brokerage(firmnet_table **out, const firmnet_graph *grap
 /**
  * Network-level brokerage, as sna::brokerage()'s `raw.gli`, `exp.gli`, `sd.gli`, `z.gli`: one
  * row per role (`coordinator`, `itinerant`, `gatekeeper`, `representative`, `liaison`,
- * `total`) with columns `role`, `observed`, `expected`, `sd`, `z`.
+ * `total`) with columns `role`, `observed`, `expected`, `sd`, `z`. Parameters as
+ * firmnet_brokerage(); the caller frees the table with firmnet_table_free().
  * @return as firmnet_brokerage(). Complexity: as firmnet_brokerage() plus O(G^3) for G groups.
  */
 FIRMNET_API int firmnet_brokerage_global(firmnet_table **out, const firmnet_graph *graph,
