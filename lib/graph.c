@@ -268,11 +268,18 @@ int firmnet_graph_edges(const firmnet_graph *g, int64_t *from, int64_t *to, doub
                                len, g->m);
     }
     for (size_t e = 0; e < g->m; e++) {
+        int64_t s = IGRAPH_FROM(&g->g, (igraph_integer_t)e);
+        int64_t t = IGRAPH_TO(&g->g, (igraph_integer_t)e);
+        if (!g->directed && s > t) { /* igraph stores undirected edges larger end first */
+            int64_t x = s;
+            s = t;
+            t = x;
+        }
         if (from) {
-            from[e] = IGRAPH_FROM(&g->g, (igraph_integer_t)e);
+            from[e] = s;
         }
         if (to) {
-            to[e] = IGRAPH_TO(&g->g, (igraph_integer_t)e);
+            to[e] = t;
         }
         if (weight) {
             weight[e] = VECTOR(g->w)[e];

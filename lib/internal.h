@@ -73,11 +73,22 @@ int firmnet_i_buf_put(firmnet_i_buf *b, const void *p, size_t n);
 int firmnet_i_buf_printf(firmnet_i_buf *b, const char *fmt, ...) FIRMNET_PRINTF(2, 3);
 void firmnet_i_buf_free(firmnet_i_buf *b);
 
-/* String interning: a hash from strings to dense indices 0..count-1, strings kept in order. */
+/*
+ * String interning: a hash from strings to dense indices 0..count-1, strings kept in order.
+ * Each slot keeps 32 bits of the hash and, for strings up to 15 bytes (most actor ids), the
+ * string itself, so a lookup usually touches one cache line instead of two.
+ */
+typedef struct firmnet_i_strslot {
+    uint32_t index1; /* index + 1; 0 = empty */
+    uint32_t tag;    /* high 32 bits of the hash */
+    uint8_t len;     /* string length, 255 when longer than the inline part */
+    char key[15];    /* the string when len <= 15 */
+} firmnet_i_strslot;
+
 typedef struct firmnet_i_strset {
     char **strs;       /* count strings, owned */
     size_t count, cap; /* strs capacity */
-    uint32_t *slots;   /* open addressing: index + 1, 0 = empty */
+    firmnet_i_strslot *slots;
     size_t nslots;     /* power of two */
 } firmnet_i_strset;
 /* Index of @p s (length @p len), or -1. */
@@ -87,6 +98,12 @@ ptrdiff_t firmnet_i_strset_add(firmnet_i_strset *set, const char *s, size_t len,
 /* Remove the strings added after the first @p count (rollback). */
 void firmnet_i_strset_truncate(firmnet_i_strset *set, size_t count);
 void firmnet_i_strset_free(firmnet_i_strset *set);
+
+/* Hash slots keep 32 bits of the hash beside the index, so most probes that do not match
+ * are rejected without touching the keys (which are cache misses on large networks). */
+#define FIRMNET_I_SLOT(hash, index) ((((uint64_t)(hash) >> 32) << 32) | ((uint64_t)(index) + 1))
+#define FIRMNET_I_SLOT_INDEX(slot) ((size_t)((slot) & 0xffffffffu) - 1)
+#define FIRMNET_I_SLOT_TAG_MATCH(slot, hash) (((slot) >> 32) == ((uint64_t)(hash) >> 32))
 
 /* ---- delimited text reading (reader.c) ------------------------------------------------ */
 
@@ -156,7 +173,7 @@ struct firmnet_network {
     double *weight;
     uint32_t *nmerged; /* rows merged into each tie */
     size_t nties, ties_cap;
-    uint32_t *tie_slots; /* open addressing on (wave, layer, src, tgt): index + 1 */
+    uint64_t *tie_slots; /* open addressing on (wave, layer, src, tgt): tag << 32 | (index + 1) */
     size_t tie_nslots;
 
     firmnet_load_report total;
