@@ -190,7 +190,9 @@ static int permute(const ei_edges *E, const firmnet_i_groups *gr, bool directed,
     }
     gsl_rng_set(rng, opts->seed);
     for (size_t p = 0; p < opts->permutations; p++) {
-        gsl_ran_shuffle(rng, pool, gr->included, sizeof *pool);
+        if (gr->included > 1) { /* GSL's shuffle wraps around for n == 0 */
+            gsl_ran_shuffle(rng, pool, gr->included, sizeof *pool);
+        }
         for (size_t j = 0; j < gr->included; j++) {
             lab[idx[j]] = pool[j];
         }

@@ -173,6 +173,18 @@ int main(void)
 
     g = view(small, "w1", NULL, 0);
     check_case(g, "type", FIRMNET_BLANK_GROUP, "small_w1_type", 9 * 12);
+    {
+        /* nobody has a tech value: every row is empty, the global counts are 0 */
+        firmnet_brokerage_options o = FIRMNET_BROKERAGE_OPTIONS_INIT;
+        firmnet_table *t = NULL;
+        o.blank = FIRMNET_BLANK_EXCLUDE;
+        CHECK_INT(firmnet_brokerage(&t, g, "tech", &o), 0);
+        CHECK(isnan(cell(t, "total", 0)) && isnan(cell(t, "z_total", 8)));
+        firmnet_table_free(t);
+        CHECK_INT(firmnet_brokerage_global(&t, g, "tech", &o), 0);
+        CHECK_NEAR(cell(t, "observed", 5), 0, 0);
+        firmnet_table_free(t);
+    }
     firmnet_graph_free(g);
     g = view(small, NULL, NULL, 1);
     check_case(g, "type", FIRMNET_BLANK_GROUP, "small_all_undirected_type", 9 * 12);

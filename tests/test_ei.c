@@ -155,6 +155,16 @@ static void test_blank(const firmnet_network *small)
     CHECK_NEAR(cell(t, "ei", 0), -0.6, 1e-15);
     CHECK_NEAR(cell(t, "ei_expected", 0), 1 - 2 * 4.0 / 12, 1e-15);
     firmnet_table_free(t);
+    /* nobody has a value of tech: no actor and no tie is left */
+    o.permutations = 10;
+    CHECK_INT(firmnet_ei(&t, g, "tech", &o), 0);
+    CHECK_INT(firmnet_table_nrows(t), 1);
+    CHECK_NEAR(cell(t, "n_actors", 0), 0, 0);
+    CHECK(isnan(cell(t, "ei", 0)));
+    CHECK(isnan(cell(t, "ei_expected", 0)));
+    CHECK(isnan(cell(t, "p_perm", 0)));
+    firmnet_table_free(t);
+    o.permutations = 0;
     CHECK_INT(firmnet_ei_actors(&t, g, "mc", &o), 0);
     CHECK_STR(scell(t, "group", 2), ""); /* C has no MC */
     CHECK(isnan(cell(t, "internal", 2)));

@@ -249,6 +249,14 @@ static void test_groups_small(const firmnet_network *small)
     firmnet_table_free(t);
     t = NULL;
 
+    /* nobody has a tech value: only the row of all (no) actors */
+    CHECK_INT(firmnet_embeddedness_groups(&t, g, "tech", &o), 0);
+    CHECK_INT(firmnet_table_nrows(t), 1);
+    CHECK_NEAR(cell(t, "n_actors", 0), 0, 0);
+    CHECK(isnan(cell(t, "cluster_share_all", 0)));
+    firmnet_table_free(t);
+    t = NULL;
+
     CHECK_INT(firmnet_embeddedness_groups(&t, g, "colour", NULL), FIRMNET_ENOTFOUND);
     CHECK_ERR("colour");
     CHECK_INT(firmnet_embeddedness_groups(&t, g, "colour?", NULL), FIRMNET_ENOTFOUND);
