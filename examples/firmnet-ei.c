@@ -43,8 +43,8 @@ static int handle(cli *c, const char *name, const char *value, void *payload)
     } else if (strcmp(name, "exclude-blank") == 0) {
         a->opts.blank = FIRMNET_BLANK_EXCLUDE;
     } else if (parse_ulong(&v, value) < 0) {
-        fprintf(stderr, "%s: --%s takes a whole number >= 0, not '%s'\nTry '%s --help'.\n",
-                c->prog, name, value, c->prog);
+        fprintf(stderr, "%s: --%s takes a whole number >= 0, not '%s'\nTry '%s --help'.\n", c->prog,
+                name, value, c->prog);
         return 1;
     } else if (strcmp(name, "permutations") == 0) {
         a->opts.permutations = (size_t)v;

@@ -55,8 +55,10 @@ static int handle(cli *c, const char *name, const char *value, void *payload)
     } else if (strcmp(name, "exclude-blank") == 0) {
         a->opts.blank = FIRMNET_BLANK_EXCLUDE;
     } else if (strcmp(name, "measures") == 0 && parse_measures(&a->opts.measures, value) < 0) {
-        fprintf(stderr, "%s: --measures takes a comma list of local, structural, relational, "
-                        "not '%s'\nTry '%s --help'.\n", c->prog, value, c->prog);
+        fprintf(stderr,
+                "%s: --measures takes a comma list of local, structural, relational, "
+                "not '%s'\nTry '%s --help'.\n",
+                c->prog, value, c->prog);
         return 1;
     }
     return 0;
@@ -78,8 +80,7 @@ int main(int argc, char **argv)
         return rc;
     }
     if (a.groups_out != NULL && a.groups == NULL) {
-        fprintf(stderr, "%s: --groups-out needs --groups ATTR\nTry '%s --help'.\n", c.prog,
-                c.prog);
+        fprintf(stderr, "%s: --groups-out needs --groups ATTR\nTry '%s --help'.\n", c.prog, c.prog);
         return 2;
     }
     rc = cli_load(&c);

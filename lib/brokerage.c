@@ -305,7 +305,10 @@ int firmnet_brokerage(firmnet_table **out, const firmnet_graph *graph, const cha
     }
     for (size_t c = 0; rc == 0 && c < 3 * NROLES; c++) {
         char name[64];
-        snprintf(name, sizeof name, "%s%s", c < NROLES ? "" : c < 2 * NROLES ? "expected_" : "z_",
+        snprintf(name, sizeof name, "%s%s",
+                 c < NROLES       ? ""
+                 : c < 2 * NROLES ? "expected_"
+                                  : "z_",
                  role_names[c % NROLES]);
         rc = firmnet_table_add_double(t, name, col + c * n);
     }
@@ -324,8 +327,8 @@ cleanup:
     return rc;
 }
 
-int firmnet_brokerage_global(firmnet_table **out, const firmnet_graph *graph,
-                             const char *attribute, const firmnet_brokerage_options *opts)
+int firmnet_brokerage_global(firmnet_table **out, const firmnet_graph *graph, const char *attribute,
+                             const firmnet_brokerage_options *opts)
 {
     enum { G_OBSERVED, G_EXPECTED, G_SD, G_Z, NG };
     static const char *const names[NG] = {"observed", "expected", "sd", "z"};

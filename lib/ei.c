@@ -252,9 +252,9 @@ enum {
     NCOLS
 };
 static const char *const col_names[NCOLS] = {
-    "n_actors",    "internal", "external_out", "external_in",     "ei",        "ei_out",
-    "ei_weighted", "ei_expected", "p_perm",   "p_ge",            "p_le",      "p_perm_weighted",
-    "perm_mean",   "perm_sd",
+    "n_actors", "internal",        "external_out", "external_in", "ei",
+    "ei_out",   "ei_weighted",     "ei_expected",  "p_perm",      "p_ge",
+    "p_le",     "p_perm_weighted", "perm_mean",    "perm_sd",
 };
 
 static int ei_setup(const firmnet_graph *graph, const char *attribute,
@@ -306,8 +306,8 @@ int firmnet_ei(firmnet_table **out, const firmnet_graph *graph, const char *attr
     ei_w = firmnet_i_malloc(rows * sizeof *ei_w);
     expect = firmnet_i_malloc(rows * sizeof *expect);
     names = firmnet_i_malloc(rows * sizeof *names);
-    if (obs == NULL || ps == NULL || col == NULL || ei == NULL || ei_w == NULL ||
-        expect == NULL || names == NULL) {
+    if (obs == NULL || ps == NULL || col == NULL || ei == NULL || ei_w == NULL || expect == NULL ||
+        names == NULL) {
         rc = firmnet_i_nomem();
         goto cleanup;
     }

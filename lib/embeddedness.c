@@ -10,9 +10,8 @@ int firmnet_embeddedness_options_init(firmnet_embeddedness_options *opts, unsign
 {
     static const firmnet_embeddedness_options defaults = FIRMNET_EMBEDDEDNESS_OPTIONS_INIT;
     if (opts == NULL || version == 0 || version > FIRMNET_EMBEDDEDNESS_OPTIONS_VERSION) {
-        return firmnet_i_error(FIRMNET_EINVAL,
-                               "firmnet_embeddedness_options_init: unsupported version %u",
-                               version);
+        return firmnet_i_error(
+            FIRMNET_EINVAL, "firmnet_embeddedness_options_init: unsupported version %u", version);
     }
     *opts = defaults;
     opts->version = version;
@@ -108,8 +107,7 @@ static const char *const scope_names[] = {"cluster", "region", "mc"};
 static const size_t scope_attrs[] = {FIRMNET_I_ATTR_CLUSTER, FIRMNET_I_ATTR_REGION,
                                      FIRMNET_I_ATTR_MC};
 static const char *const dir_names[] = {"out", "in", "all"};
-static const firmnet_i_dir dir_values[] = {FIRMNET_I_DIR_OUT, FIRMNET_I_DIR_IN,
-                                           FIRMNET_I_DIR_ALL};
+static const firmnet_i_dir dir_values[] = {FIRMNET_I_DIR_OUT, FIRMNET_I_DIR_IN, FIRMNET_I_DIR_ALL};
 #define NSCOPES 3
 #define NDIRS 3
 /* 3 scopes x 3 directions x (weight, count), then unknown x 3 directions x (weight, count) */
@@ -204,7 +202,15 @@ static int contacts_build(contacts *cs, const firmnet_graph *g)
 
 /* ---- structural embeddedness -------------------------------------------------------------- */
 
-enum { S_CONSTRAINT, S_EFFECTIVE_SIZE, S_EFFICIENCY, S_HIERARCHY, S_CLUSTERING, S_CORENESS, NSTRUCT };
+enum {
+    S_CONSTRAINT,
+    S_EFFECTIVE_SIZE,
+    S_EFFICIENCY,
+    S_HIERARCHY,
+    S_CLUSTERING,
+    S_CORENESS,
+    NSTRUCT
+};
 static const char *const struct_names[NSTRUCT] = {
     "constraint", "effective_size", "efficiency", "hierarchy", "clustering", "coreness",
 };
@@ -298,17 +304,16 @@ static int structural(const firmnet_graph *g, const contacts *cs, bool unweighte
         col[S_EFFICIENCY * n + i] = esize / (double)N;
         col[S_HIERARCHY * n + i] = h;
         /* every link among contacts was seen from both of its ends */
-        col[S_CLUSTERING * n + i] =
-            N > 1 ? (links / 2) / ((double)N * (double)(N - 1) / 2) : NAN;
+        col[S_CLUSTERING * n + i] = N > 1 ? (links / 2) / ((double)N * (double)(N - 1) / 2) : NAN;
     }
     /* constraint and coreness from igraph itself */
     firmnet_i_enter();
     rc = firmnet_i_igraph(igraph_vector_init(&constraint, 0), "constraint");
     c_init = rc == 0;
     if (rc == 0) {
-        rc = firmnet_i_igraph(igraph_constraint(&g->g, &constraint, igraph_vss_all(),
-                                                unweighted ? NULL : &g->w),
-                              "constraint");
+        rc = firmnet_i_igraph(
+            igraph_constraint(&g->g, &constraint, igraph_vss_all(), unweighted ? NULL : &g->w),
+            "constraint");
     }
     if (rc == 0) {
         rc = firmnet_i_igraph(igraph_vector_int_init(&cores, 0), "coreness");
@@ -351,8 +356,8 @@ enum {
     NREL
 };
 static const char *const rel_names[NREL] = {
-    "partners",          "strength_mean",   "strength_max", "multiplex_partners",
-    "multiplex_share",   "layers_per_dyad", "reciprocity",
+    "partners",        "strength_mean",   "strength_max", "multiplex_partners",
+    "multiplex_share", "layers_per_dyad", "reciprocity",
 };
 
 typedef struct dyad_layer {
@@ -462,10 +467,9 @@ static int local_columns(const firmnet_graph *g, double *col)
         for (size_t k = 0; k < NDIRS * 2 && rc == 0; k++) {
             double *share = col + (scope * NDIRS * 2 + k) * n;
             /* the unknown columns do not depend on the scope: take them from the cluster pass */
-            double *unknown =
-                scope == 0 ? col + (NSCOPES * NDIRS * 2 + k) * n : NULL;
-            rc = firmnet_i_local_share(g, scope_attrs[scope], dir_values[k % NDIRS],
-                                       k >= NDIRS, share, NULL, NULL, unknown);
+            double *unknown = scope == 0 ? col + (NSCOPES * NDIRS * 2 + k) * n : NULL;
+            rc = firmnet_i_local_share(g, scope_attrs[scope], dir_values[k % NDIRS], k >= NDIRS,
+                                       share, NULL, NULL, unknown);
         }
     }
     return rc;
@@ -607,8 +611,8 @@ int firmnet_embeddedness_groups(firmnet_table **out, const firmnet_graph *graph,
         for (size_t k = 0; k < NDIRS * 2; k++) {
             double *share = col + (1 + scope * NDIRS * 2 + k) * rows;
             double *unk = col + (1 + NSCOPES * NDIRS * 2 + k) * rows;
-            rc = firmnet_i_local_share(graph, scope_attrs[scope], dir_values[k % NDIRS],
-                                       k >= NDIRS, NULL, same, known, unknown);
+            rc = firmnet_i_local_share(graph, scope_attrs[scope], dir_values[k % NDIRS], k >= NDIRS,
+                                       NULL, same, known, unknown);
             if (rc < 0) {
                 goto cleanup;
             }

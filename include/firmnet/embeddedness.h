@@ -130,10 +130,10 @@ FIRMNET_API int firmnet_embeddedness_groups(firmnet_table **out, const firmnet_g
 
 /** Options of firmnet_ei() and firmnet_ei_actors(). */
 typedef struct firmnet_ei_options {
-    unsigned int version;  /**< FIRMNET_EI_OPTIONS_VERSION */
-    size_t permutations;   /**< random relabellings for the p-values (default 5000; 0: none) */
-    unsigned long seed;    /**< seed of the gsl_rng_mt19937 generator (default 1) */
-    firmnet_blank blank;   /**< actors with a blank value */
+    unsigned int version; /**< FIRMNET_EI_OPTIONS_VERSION */
+    size_t permutations;  /**< random relabellings for the p-values (default 5000; 0: none) */
+    unsigned long seed;   /**< seed of the gsl_rng_mt19937 generator (default 1) */
+    firmnet_blank blank;  /**< actors with a blank value */
     firmnet_progress_fn progress; /**< optional, called as permutations finish */
     void *progress_payload;       /**< passed to @ref progress */
 } firmnet_ei_options;
@@ -185,8 +185,8 @@ FIRMNET_API int firmnet_ei_options_init(firmnet_ei_options *opts, unsigned int v
  * callback (every 100 permutations) runs under it and may call firmnet (the lock is
  * recursive).
  */
-FIRMNET_API int firmnet_ei(firmnet_table **out, const firmnet_graph *graph,
-                           const char *attribute, const firmnet_ei_options *opts);
+FIRMNET_API int firmnet_ei(firmnet_table **out, const firmnet_graph *graph, const char *attribute,
+                           const firmnet_ei_options *opts);
 
 /**
  * The E-I index of every actor: its ties (sent and received) to partners of another group
