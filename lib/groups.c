@@ -100,7 +100,9 @@ int firmnet_i_groups_init(firmnet_i_groups *gr, const firmnet_network *net, size
         rc = firmnet_i_nomem();
         goto cleanup;
     }
-    memcpy(sorted, set.strs, set.count * sizeof *sorted);
+    if (set.count > 0) { /* set.strs is NULL when every actor is excluded */
+        memcpy(sorted, set.strs, set.count * sizeof *sorted);
+    }
     qsort(sorted, set.count, sizeof *sorted, cmp_name);
     for (size_t k = 0; k < set.count; k++) {
         /* sorted[k] is one of set.strs: find its first-appearance index */
