@@ -13,5 +13,6 @@
 #include "firmnet/graph.h"
 #include "firmnet/summary.h"
 #include "firmnet/change.h"
+#include "firmnet/embeddedness.h"
 
 #endif

@@ -184,6 +184,12 @@ int firmnet_graph_new(firmnet_graph **out, const firmnet_network *net,
     g->m = m;
     g->directed = !opts->undirected;
     g->net = net;
+    g->layer_mask = mask;
+    g->nlayers = net->layers.count;
+    g->nties = net->nties;
+    g->wave = wave;
+    g->merge = opts->merge;
+    mask = NULL;
     *out = g;
     g = NULL;
 cleanup:
@@ -215,7 +221,15 @@ void firmnet_graph_free(firmnet_graph *g)
     igraph_destroy(&g->g);
     igraph_vector_destroy(&g->w);
     firmnet_i_leave();
+    firmnet_i_free(g->layer_mask);
     firmnet_i_free(g);
+}
+
+bool firmnet_i_graph_selects(const firmnet_graph *g, size_t k)
+{
+    const firmnet_network *net = g->net;
+    return k < g->nties && net->layer[k] < g->nlayers && g->layer_mask[net->layer[k]] &&
+           (g->wave < 0 || net->wave[k] == (uint16_t)g->wave);
 }
 
 const firmnet_network *firmnet_graph_network(const firmnet_graph *g)

@@ -196,7 +196,56 @@ struct firmnet_graph {
     const firmnet_network *net;
     size_t n, m;
     int directed;
+    /* The selection the view was built from, for analyses that go back to the network's ties
+     * (per-layer figures such as multiplexity): ties 0..nties-1 existed when the view was
+     * built; layer_mask has nlayers entries (1 = selected); wave is a wave index or -1 for
+     * all waves. */
+    unsigned char *layer_mask;
+    size_t nlayers, nties;
+    ptrdiff_t wave;
+    firmnet_merge merge;
 };
+
+/* Whether network tie @p k lies in the selection of view @p g (layer, wave, existed then). */
+bool firmnet_i_graph_selects(const firmnet_graph *g, size_t k);
+
+/* ---- groups of actors by an attribute (groups.c) ------------------------------------------ */
+typedef struct firmnet_i_groups {
+    size_t n;        /* actors */
+    size_t count;    /* groups */
+    char **names;    /* count group names in byte order, owned */
+    ptrdiff_t *of;   /* per actor: group index, or -1 when excluded */
+    size_t *size;    /* per group: number of actors */
+    size_t included; /* actors with a group */
+} firmnet_i_groups;
+
+/* Group the first @p n actors of @p net by @p attribute (a name, or a name followed by '?' for
+ * "yes"/"no" by whether the value is filled in; see firmnet/embeddedness.h). ENOTFOUND names
+ * the attributes that exist. On failure @p gr is left empty (safe to free). */
+int firmnet_i_groups_init(firmnet_i_groups *gr, const firmnet_network *net, size_t n,
+                          const char *attribute, firmnet_blank blank);
+void firmnet_i_groups_free(firmnet_i_groups *gr);
+
+/* ---- local embeddedness (embeddedness.c) ------------------------------------------------- */
+typedef enum firmnet_i_dir {
+    FIRMNET_I_DIR_OUT = 1, /* ties the actor sends */
+    FIRMNET_I_DIR_IN = 2,  /* ties the actor receives */
+    FIRMNET_I_DIR_ALL = 3, /* both */
+} firmnet_i_dir;
+
+/*
+ * Local share per actor of view @p g: among the ties of vertex i in direction @p dir (in an
+ * undirected view every tie counts in every direction), the weight (number when @p by_count)
+ * of those whose partner has i's value of attribute @p attr (an index into net->attrs), over
+ * the weight of those whose partner has a known location. A partner's location is unknown when
+ * @p attr is the cluster or region attribute and the partner has neither; for any other
+ * attribute every partner counts, a blank value being different from every value.
+ * Outputs (each n = g->n entries, any may be NULL): share (NaN when i's value is blank or the
+ * denominator is 0), same, known (the denominator), unknown (weight to partners with an unknown
+ * location). Returns 0 or ENOMEM. O(n + m).
+ */
+int firmnet_i_local_share(const firmnet_graph *g, size_t attr, firmnet_i_dir dir, bool by_count,
+                          double *share, double *same, double *known, double *unknown);
 
 /* ---- tables (table.c) --------------------------------------------------------------------- */
 /* Take ownership of an array of nrows malloc'ed strings as a new string column (frees them
