@@ -450,48 +450,6 @@ cleanup:
 
 /* ---- actor measures ------------------------------------------------------------------------ */
 
-/*
- * LOCAL SHARE, computed here until the embeddedness work provides firmnet_i_local_share():
- * switch to the shared helper after merging. For actor i with a non-blank `cluster`: of the
- * weight of i's ties in either direction whose partner has a known location (a cluster or a
- * region), the share whose partner is in i's cluster. NaN when i has no cluster or no such tie
- * (the per-actor form of firmnet_summary()'s cluster_share).
- */
-static int local_share(const firmnet_graph *view, double *out)
-{
-    const firmnet_network *net = view->net;
-    double *inside = out, *known;
-    size_t n = view->n;
-    known = firmnet_i_calloc(n ? n : 1, sizeof *known);
-    if (known == NULL) {
-        return firmnet_i_nomem();
-    }
-    for (size_t i = 0; i < n; i++) {
-        inside[i] = 0;
-    }
-    for (size_t e = 0; e < view->m; e++) {
-        size_t ends[2] = {(size_t)IGRAPH_FROM(&view->g, (igraph_integer_t)e),
-                          (size_t)IGRAPH_TO(&view->g, (igraph_integer_t)e)};
-        double w = VECTOR(view->w)[e];
-        for (int k = 0; k < 2; k++) {
-            size_t i = ends[k], j = ends[1 - k];
-            const char *ci = firmnet_i_attr_value(net, FIRMNET_I_ATTR_CLUSTER, i);
-            const char *cj = firmnet_i_attr_value(net, FIRMNET_I_ATTR_CLUSTER, j);
-            const char *rj = firmnet_i_attr_value(net, FIRMNET_I_ATTR_REGION, j);
-            if (ci[0] == '\0' || (cj[0] == '\0' && rj[0] == '\0')) {
-                continue;
-            }
-            known[i] += w;
-            inside[i] += strcmp(ci, cj) == 0 ? w : 0;
-        }
-    }
-    for (size_t i = 0; i < n; i++) {
-        inside[i] = known[i] > 0 ? inside[i] / known[i] : NAN;
-    }
-    firmnet_i_free(known);
-    return 0;
-}
-
 /* The level measures of every actor in one view: lv[L * n + i]; adj: partner lists. */
 static int view_measures(const firmnet_graph *view, double *lv, igraph_adjlist_t *adj)
 {
@@ -539,7 +497,10 @@ static int view_measures(const firmnet_graph *view, double *lv, igraph_adjlist_t
         lv[L_PARTNERS * n + i] = (double)igraph_vector_int_size(
             igraph_adjlist_get(adj, (igraph_integer_t)i));
     }
-    rc = local_share(view, lv + L_LOCAL * n);
+    /* local share: of the weight of i's ties (either direction) to partners with a known
+     * location, the share inside i's cluster (the embeddedness column cluster_share_all) */
+    rc = firmnet_i_local_share(view, FIRMNET_I_ATTR_CLUSTER, FIRMNET_I_DIR_ALL, false,
+                               lv + L_LOCAL * n, NULL, NULL, NULL);
     if (rc < 0) {
         igraph_adjlist_destroy(adj);
     }
