@@ -12,5 +12,6 @@
 #include "firmnet/table.h"
 #include "firmnet/graph.h"
 #include "firmnet/summary.h"
+#include "firmnet/centrality.h"
 
 #endif
