@@ -16,7 +16,8 @@ typedef struct args {
 } args;
 
 static const cli_option options[] = {
-    {"measures", "LIST", "comma list of columns (degree_in, ..., clustering_weighted); default all"},
+    {"measures", "LIST",
+     "comma list of columns (degree_in, ..., clustering_weighted); default all"},
     {"weights", "W", "inverse (default: distance = 1/weight), distance, unweighted"},
     {"normalized", NULL, "normalize degree, betweenness, closeness and harmonic"},
     {"damping", "D", "PageRank damping factor (default 0.85)"},

@@ -31,10 +31,9 @@ enum {
 };
 
 static const char *const measure_names[NMEASURES] = {
-    "degree_in",   "degree_out", "degree",   "strength_in", "strength_out",
-    "strength",    "betweenness", "closeness", "harmonic",   "eigenvector",
-    "pagerank",    "hub",        "authority", "coreness",    "clustering",
-    "clustering_weighted",
+    "degree_in",   "degree_out", "degree",     "strength_in",         "strength_out", "strength",
+    "betweenness", "closeness",  "harmonic",   "eigenvector",         "pagerank",     "hub",
+    "authority",   "coreness",   "clustering", "clustering_weighted",
 };
 
 static const char *const weights_names[] = {"inverse", "unweighted", "distance"};
@@ -65,8 +64,8 @@ static int parse_name(int *out, const char *name, const char *const *names, size
             return 0;
         }
     }
-    return firmnet_i_error(FIRMNET_EINVAL, "unknown %s '%s' (use %s)", what,
-                           name ? name : "(null)", valid);
+    return firmnet_i_error(FIRMNET_EINVAL, "unknown %s '%s' (use %s)", what, name ? name : "(null)",
+                           valid);
 }
 
 int firmnet_weights_parse(firmnet_weights *out, const char *name)
@@ -86,7 +85,7 @@ int firmnet_weights_parse(firmnet_weights *out, const char *name)
 const char *firmnet_weights_name(firmnet_weights weights)
 {
     return (int)weights >= 0 && (size_t)weights < COUNT(weights_names) ? weights_names[weights]
-                                                                        : NULL;
+                                                                       : NULL;
 }
 
 int firmnet_mode_parse(firmnet_mode *out, const char *name)
@@ -123,8 +122,7 @@ int firmnet_betweenness_method_parse(firmnet_betweenness_method *out, const char
 
 const char *firmnet_betweenness_method_name(firmnet_betweenness_method method)
 {
-    return (int)method >= 0 && (size_t)method < COUNT(method_names) ? method_names[method]
-                                                                     : NULL;
+    return (int)method >= 0 && (size_t)method < COUNT(method_names) ? method_names[method] : NULL;
 }
 
 size_t firmnet_centrality_measure_count(void)
@@ -218,8 +216,10 @@ int firmnet_centrality_measures_check(const char *list)
 static int check_options(const firmnet_centrality_options *o)
 {
     if (o->version == 0 || o->version > FIRMNET_CENTRALITY_OPTIONS_VERSION) {
-        return firmnet_i_error(FIRMNET_EINVAL, "centrality options: unsupported version %u "
-                               "(initialise with FIRMNET_CENTRALITY_OPTIONS_INIT)", o->version);
+        return firmnet_i_error(FIRMNET_EINVAL,
+                               "centrality options: unsupported version %u "
+                               "(initialise with FIRMNET_CENTRALITY_OPTIONS_INIT)",
+                               o->version);
     }
     if (firmnet_weights_name(o->weights) == NULL) {
         return firmnet_i_error(FIRMNET_EINVAL, "centrality options: invalid weights %d",
@@ -340,10 +340,10 @@ static int betweenness(const igraph_t *g, const igraph_vector_t *dist, size_t k,
     }
     gsl_rng_set(rng, (unsigned long)seed);
     gsl_ran_choose(rng, VECTOR(src), k, VECTOR(all), (size_t)n, sizeof(igraph_integer_t));
-    rc = firmnet_i_igraph(igraph_betweenness_subset(g, res, igraph_vss_all(), true,
-                                                    igraph_vss_vector(&src), igraph_vss_all(),
-                                                    dist),
-                          "sampled betweenness");
+    rc =
+        firmnet_i_igraph(igraph_betweenness_subset(g, res, igraph_vss_all(), true,
+                                                   igraph_vss_vector(&src), igraph_vss_all(), dist),
+                         "sampled betweenness");
     if (rc == 0) {
         igraph_vector_scale(res, (igraph_real_t)n / (igraph_real_t)k);
     }
@@ -396,8 +396,7 @@ static int collapse(const firmnet_graph *view, igraph_t *u, igraph_vector_t *uw)
             p[mu++] = p[e];
         }
     }
-    rc = firmnet_i_igraph(igraph_vector_int_init(&edges, (igraph_integer_t)(2 * mu)),
-                          "clustering");
+    rc = firmnet_i_igraph(igraph_vector_int_init(&edges, (igraph_integer_t)(2 * mu)), "clustering");
     if (rc < 0) {
         firmnet_i_free(p);
         return rc;
@@ -409,9 +408,8 @@ static int collapse(const firmnet_graph *view, igraph_t *u, igraph_vector_t *uw)
             VECTOR(edges)[2 * e + 1] = p[e].b;
             VECTOR(*uw)[e] = p[e].w;
         }
-        rc = firmnet_i_igraph(igraph_create(u, &edges, (igraph_integer_t)view->n,
-                                            IGRAPH_UNDIRECTED),
-                              "clustering");
+        rc = firmnet_i_igraph(
+            igraph_create(u, &edges, (igraph_integer_t)view->n, IGRAPH_UNDIRECTED), "clustering");
         if (rc < 0) {
             igraph_vector_destroy(uw);
         }
@@ -568,9 +566,9 @@ static int spectral(work *w)
 
     if (w->col[M_EIGENVECTOR] != NULL) {
         igraph_arpack_options_init(&arpack);
-        rc = firmnet_i_igraph(igraph_eigenvector_centrality(g, &w->v, NULL, true, true, sw,
-                                                            &arpack),
-                              "eigenvector centrality");
+        rc =
+            firmnet_i_igraph(igraph_eigenvector_centrality(g, &w->v, NULL, true, true, sw, &arpack),
+                             "eigenvector centrality");
         if (rc < 0) {
             return rc;
         }
@@ -590,9 +588,9 @@ static int spectral(work *w)
     }
     if (w->col[M_HUB] != NULL || w->col[M_AUTHORITY] != NULL) {
         igraph_arpack_options_init(&arpack);
-        rc = firmnet_i_igraph(igraph_hub_and_authority_scores(g, &w->v, &w->v2, NULL, true, sw,
-                                                              &arpack),
-                              "hub and authority scores");
+        rc = firmnet_i_igraph(
+            igraph_hub_and_authority_scores(g, &w->v, &w->v2, NULL, true, sw, &arpack),
+            "hub and authority scores");
         if (rc < 0) {
             return rc;
         }
@@ -657,9 +655,9 @@ static int cohesion(work *w)
         if (w->o->weights == FIRMNET_WEIGHTS_UNWEIGHTED) {
             uwp = NULL;
         }
-        rc = firmnet_i_igraph(igraph_transitivity_barrat(ug, &w->v, igraph_vss_all(), uwp,
-                                                         IGRAPH_TRANSITIVITY_NAN),
-                              "weighted clustering");
+        rc = firmnet_i_igraph(
+            igraph_transitivity_barrat(ug, &w->v, igraph_vss_all(), uwp, IGRAPH_TRANSITIVITY_NAN),
+            "weighted clustering");
         if (rc == 0) {
             copy_vector(w->col[M_CLUSTERING_WEIGHTED], &w->v, n);
         }
@@ -688,14 +686,12 @@ static int compute(work *w)
         niv += rc == 0;
     }
     if (rc == 0) {
-        rc = firmnet_i_igraph(igraph_degree(&w->view->g, &w->indeg, igraph_vss_all(), IGRAPH_IN,
-                                            true),
-                              "degree");
+        rc = firmnet_i_igraph(
+            igraph_degree(&w->view->g, &w->indeg, igraph_vss_all(), IGRAPH_IN, true), "degree");
     }
     if (rc == 0) {
-        rc = firmnet_i_igraph(igraph_degree(&w->view->g, &w->outdeg, igraph_vss_all(), IGRAPH_OUT,
-                                            true),
-                              "degree");
+        rc = firmnet_i_igraph(
+            igraph_degree(&w->view->g, &w->outdeg, igraph_vss_all(), IGRAPH_OUT, true), "degree");
     }
     if (rc == 0) {
         rc = degrees(w);
@@ -839,8 +835,8 @@ cleanup:
 
 enum { R_DENSITY, R_DEGREE_IN, R_DEGREE_OUT, R_DEGREE, R_BETWEENNESS, R_CLOSENESS, NROWS };
 
-static const char *const row_names[NROWS] = {"density",  "degree_in",   "degree_out",
-                                             "degree",   "betweenness", "closeness"};
+static const char *const row_names[NROWS] = {"density", "degree_in",   "degree_out",
+                                             "degree",  "betweenness", "closeness"};
 
 /* raw[r] and tmax[r] for every wanted row; between enter and leave. */
 static int centralize(const firmnet_graph *view, const firmnet_centrality_options *o,
@@ -856,9 +852,9 @@ static int centralize(const firmnet_graph *view, const firmnet_centrality_option
     tmax[R_DENSITY] = view->directed ? n * (n - 1) : n * (n - 1) / 2;
     for (int d = 0; d < 3; d++) {
         if (want[R_DEGREE_IN + d]) {
-            rc = firmnet_i_igraph(igraph_centralization_degree(g, NULL, modes[d], false, &c, &t,
-                                                               false),
-                                  "degree centralization");
+            rc = firmnet_i_igraph(
+                igraph_centralization_degree(g, NULL, modes[d], false, &c, &t, false),
+                "degree centralization");
             if (rc < 0) {
                 return rc;
             }
@@ -892,9 +888,9 @@ static int centralize(const firmnet_graph *view, const firmnet_centrality_option
         tmax[R_BETWEENNESS] = t;
     }
     if (want[R_CLOSENESS]) {
-        rc = firmnet_i_igraph(igraph_centralization_closeness(g, NULL, neimode(o->closeness_mode),
-                                                              &c, &t, false),
-                              "closeness centralization");
+        rc = firmnet_i_igraph(
+            igraph_centralization_closeness(g, NULL, neimode(o->closeness_mode), &c, &t, false),
+            "closeness centralization");
         if (rc < 0) {
             return rc;
         }

@@ -177,9 +177,9 @@ static void test_kite(void)
         CHECK_NEAR(get(t, "degree", i), deg[i] / 9, REL);
         CHECK_NEAR(get(t, "coreness", i), core[i], REL);
     }
-    CHECK_NEAR(get(t, "closeness", 5), 9.0 / 14, REL); /* Fernando: distances sum to 14 */
-    CHECK_NEAR(get(t, "closeness", 3), 9.0 / 15, REL); /* Diane */
-    CHECK_NEAR(get(t, "closeness", 9), 9.0 / 29, REL); /* Jane */
+    CHECK_NEAR(get(t, "closeness", 5), 9.0 / 14, REL);  /* Fernando: distances sum to 14 */
+    CHECK_NEAR(get(t, "closeness", 3), 9.0 / 15, REL);  /* Diane */
+    CHECK_NEAR(get(t, "closeness", 9), 9.0 / 29, REL);  /* Jane */
     CHECK_NEAR(get(t, "clustering", 3), 8.0 / 15, REL); /* Diane: 8 of 15 neighbour pairs */
     CHECK_NEAR(get(t, "clustering", 8), 0, REL);        /* Ike */
     CHECK(isnan(get(t, "clustering", 9)));              /* Jane: one tie */
@@ -320,9 +320,11 @@ static void test_weights(void)
     CHECK(get(inv, "pagerank", 1) > get(unw, "pagerank", 1)); /* a sends b 4/5, not 1/2 */
     CHECK(isnan(get(inv, "closeness", 2)));                   /* c reaches nobody */
     /* column order: id, convenience columns, measures in canonical order, method */
+    /* clang-format off */
     static const char *const names[] = {"id", "type", "size", "cluster", "mc", "degree_out",
                                         "strength_out", "betweenness", "closeness", "pagerank",
                                         "betweenness_method"};
+    /* clang-format on */
     CHECK_INT(firmnet_table_ncols(inv), 11);
     for (size_t c = 0; c < 11; c++) {
         CHECK_STR(firmnet_table_column_name(inv, c), names[c]);
@@ -530,7 +532,8 @@ static firmnet_network *random_network(size_t n)
             snprintf(a, sizeof a, "a%zu", i);
             snprintf(b, sizeof b, "a%zu", j);
             CHECK_INT(firmnet_network_add_tie(net, NULL, NULL, a, b, (double)(1 + lcg(&s) % 5),
-                                              NULL, NULL), 0);
+                                              NULL, NULL),
+                      0);
         }
     }
     return net;

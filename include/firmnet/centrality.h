@@ -116,17 +116,19 @@ typedef struct firmnet_centrality_options {
     firmnet_mode closeness_mode; /**< closeness and harmonic; default ::FIRMNET_MODE_OUT */
     firmnet_mode coreness_mode;  /**< default ::FIRMNET_MODE_ALL */
     firmnet_betweenness_method betweenness; /**< default ::FIRMNET_BETWEENNESS_AUTO */
-    size_t samples;       /**< source samples k; 0: the smallest k whose bound is epsilon */
-    double epsilon;       /**< target bound on the normalized error, in (0, 1); default 0.05 */
-    double delta;         /**< the bound may fail with probability delta, in (0, 1); 0.1 */
-    uint64_t seed;        /**< seed of the sampling RNG (GSL mt19937); default 1 */
-    size_t sample_above;  /**< AUTO samples when the view has more actors; default 10000 */
+    size_t samples;      /**< source samples k; 0: the smallest k whose bound is epsilon */
+    double epsilon;      /**< target bound on the normalized error, in (0, 1); default 0.05 */
+    double delta;        /**< the bound may fail with probability delta, in (0, 1); 0.1 */
+    uint64_t seed;       /**< seed of the sampling RNG (GSL mt19937); default 1 */
+    size_t sample_above; /**< AUTO samples when the view has more actors; default 10000 */
 } firmnet_centrality_options;
 
 #define FIRMNET_CENTRALITY_OPTIONS_VERSION 1
-#define FIRMNET_CENTRALITY_OPTIONS_INIT                                                        \
-    {FIRMNET_CENTRALITY_OPTIONS_VERSION, NULL, FIRMNET_WEIGHTS_INVERSE, 0, 0.85,               \
+/* clang-format off */
+#define FIRMNET_CENTRALITY_OPTIONS_INIT                                                         \
+    {FIRMNET_CENTRALITY_OPTIONS_VERSION, NULL, FIRMNET_WEIGHTS_INVERSE, 0, 0.85,                \
      FIRMNET_MODE_OUT, FIRMNET_MODE_ALL, FIRMNET_BETWEENNESS_AUTO, 0, 0.05, 0.1, 1, 10000}
+/* clang-format on */
 
 /** Fill @p opts with the defaults of @p version. @return 0 or ::FIRMNET_EINVAL. */
 FIRMNET_API int firmnet_centrality_options_init(firmnet_centrality_options *opts,
@@ -213,8 +215,7 @@ FIRMNET_API int firmnet_mode_parse(firmnet_mode *out, const char *name);
 FIRMNET_API const char *firmnet_mode_name(firmnet_mode mode);
 
 /** Parse "auto", "exact" or "sampled" (case-insensitive). @return 0 or ::FIRMNET_EINVAL. */
-FIRMNET_API int firmnet_betweenness_method_parse(firmnet_betweenness_method *out,
-                                                 const char *name);
+FIRMNET_API int firmnet_betweenness_method_parse(firmnet_betweenness_method *out, const char *name);
 
 /** The name of a ::firmnet_betweenness_method value, or NULL when invalid. Static storage. */
 FIRMNET_API const char *firmnet_betweenness_method_name(firmnet_betweenness_method method);
