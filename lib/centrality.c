@@ -143,21 +143,38 @@ static bool is_blank(const char *s)
     return *s == '\0';
 }
 
+/* Index of the measure called @p name (@p len bytes, any case), NMEASURES for "all", or -1. */
+static ptrdiff_t measure_index(const char *name, size_t len)
+{
+    char buf[32];
+    if (len >= sizeof buf) {
+        return -1;
+    }
+    memcpy(buf, name, len);
+    buf[len] = '\0';
+    if (firmnet_i_strcasecmp(buf, "all") == 0) {
+        return NMEASURES;
+    }
+    for (size_t k = 0; k < NMEASURES; k++) {
+        if (firmnet_i_strcasecmp(buf, measure_names[k]) == 0) {
+            return (ptrdiff_t)k;
+        }
+    }
+    return -1;
+}
+
 /* Mark the measures named in @p list (see firmnet_centrality_options::measures). */
 static int parse_measures(const char *list, bool sel[NMEASURES])
 {
-    char name[64];
     bool any = false;
-    if (list == NULL || is_blank(list)) {
-        for (size_t k = 0; k < NMEASURES; k++) {
-            sel[k] = true;
-        }
+    for (size_t k = 0; k < NMEASURES; k++) {
+        sel[k] = list == NULL || is_blank(list);
+    }
+    if (sel[0]) {
         return 0;
     }
-    memset(sel, 0, NMEASURES * sizeof *sel);
     for (const char *p = list; *p != '\0';) {
-        const char *end = strchr(p, ',');
-        size_t len = end ? (size_t)(end - p) : strlen(p);
+        size_t len = strcspn(p, ",");
         const char *a = p, *b = p + len;
         while (a < b && (*a == ' ' || *a == '\t')) {
             a++;
@@ -166,33 +183,20 @@ static int parse_measures(const char *list, bool sel[NMEASURES])
             b--;
         }
         if (b > a) {
-            size_t k = NMEASURES;
-            if ((size_t)(b - a) < sizeof name) {
-                memcpy(name, a, (size_t)(b - a));
-                name[b - a] = '\0';
-                if (firmnet_i_strcasecmp(name, "all") == 0) {
-                    for (k = 0; k < NMEASURES; k++) {
-                        sel[k] = true;
-                    }
-                    any = true;
-                    k = 0;
-                } else {
-                    for (k = 0; k < NMEASURES && firmnet_i_strcasecmp(name, measure_names[k]);
-                         k++) {
-                    }
-                }
-            }
-            if (k == NMEASURES) {
+            ptrdiff_t k = measure_index(a, (size_t)(b - a));
+            if (k < 0) {
                 firmnet_i_buf valid = {0};
                 for (size_t j = 0; j < NMEASURES; j++) {
                     firmnet_i_buf_printf(&valid, "%s%s", j ? ", " : "", measure_names[j]);
                 }
-                firmnet_i_error(FIRMNET_EINVAL, "unknown measure '%.*s' (measures: %s)",
+                firmnet_i_error(FIRMNET_EINVAL, "unknown measure '%.*s' (measures: all, %s)",
                                 (int)(b - a), a, valid.data ? valid.data : "");
                 firmnet_i_buf_free(&valid);
                 return FIRMNET_EINVAL;
             }
-            sel[k] = true;
+            for (size_t j = 0; j < NMEASURES; j++) {
+                sel[j] = sel[j] || k == NMEASURES || (size_t)k == j;
+            }
             any = true;
         }
         p += len;

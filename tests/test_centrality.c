@@ -464,6 +464,10 @@ static void test_options(void)
     CHECK_INT(firmnet_centrality_measures_check(""), 0);
     CHECK_INT(firmnet_centrality_measures_check(NULL), 0);
     CHECK_INT(firmnet_centrality_measures_check("Degree_In ,HUB"), 0);
+    CHECK_INT(firmnet_centrality_measures_check("pagerank,ALL"), 0);
+    CHECK_INT(firmnet_centrality_measures_check("clustering_weighted_and_then_some_more"),
+              FIRMNET_EINVAL);
+    CHECK_ERR("'clustering_weighted_and_then_some_more'");
     CHECK_INT(firmnet_centrality_measure_count(), 16);
     CHECK_STR(firmnet_centrality_measure_name(0), "degree_in");
     CHECK_STR(firmnet_centrality_measure_name(15), "clustering_weighted");

@@ -119,7 +119,7 @@ typedef struct firmnet_centrality_options {
     size_t samples;      /**< source samples k; 0: the smallest k whose bound is epsilon */
     double epsilon;      /**< target bound on the normalized error, in (0, 1); default 0.05 */
     double delta;        /**< the bound may fail with probability delta, in (0, 1); 0.1 */
-    uint64_t seed;       /**< seed of the sampling RNG (GSL mt19937); default 1 */
+    uint64_t seed;       /**< seed of the sampling RNG (GSL mt19937; 0 acts as 4357); default 1 */
     size_t sample_above; /**< AUTO samples when the view has more actors; default 10000 */
 } firmnet_centrality_options;
 
