@@ -14,5 +14,6 @@
 #include "firmnet/summary.h"
 #include "firmnet/change.h"
 #include "firmnet/embeddedness.h"
+#include "firmnet/centrality.h"
 
 #endif
