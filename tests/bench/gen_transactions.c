@@ -4,8 +4,12 @@
  * (Pareto activity per actor), six layers, two waves with churn, gzip CSV with columns
  * wave,layer,source,target,weight (no actor file: actors come from the ties).
  *
- *   gen-transactions --actors N --ties M --seed S -o ties.csv.gz
+ *   gen-transactions --actors N --ties M --seed S -o ties.csv.gz [--actors-out actors.csv]
+ *
+ * --actors-out also writes an actor table (id, type, size, mc) for the MC comparison: firms,
+ * 15% large, 40% in one of ten mini-clusters.
  */
+#include <stdbool.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -37,7 +41,7 @@ int main(int argc, char **argv)
 {
     size_t n = 2000, m = 10000;
     unsigned long seed = 1;
-    const char *out = NULL;
+    const char *out = NULL, *actors_out = NULL;
     for (int i = 1; i + 1 < argc; i += 2) {
         if (strcmp(argv[i], "--actors") == 0) {
             n = strtoull(argv[i + 1], NULL, 10);
@@ -47,6 +51,8 @@ int main(int argc, char **argv)
             seed = strtoul(argv[i + 1], NULL, 10);
         } else if (strcmp(argv[i], "-o") == 0) {
             out = argv[i + 1];
+        } else if (strcmp(argv[i], "--actors-out") == 0) {
+            actors_out = argv[i + 1];
         }
     }
     if (out == NULL || n < 2) {
@@ -84,6 +90,24 @@ int main(int argc, char **argv)
         gzwrite(gz, line, (unsigned)len);
     }
     gzclose(gz);
+    if (actors_out != NULL) {
+        FILE *f = fopen(actors_out, "w");
+        if (f == NULL) {
+            perror(actors_out);
+            return 1;
+        }
+        fprintf(f, "id,type,size,mc\n");
+        for (size_t i = 0; i < n; i++) {
+            bool large = gsl_rng_uniform(rng) < 0.15;
+            bool mc = gsl_rng_uniform(rng) < 0.4;
+            fprintf(f, "F%07zu,firm,%s,", i, large ? "large" : "sme");
+            if (mc) {
+                fprintf(f, "MC%02lu", gsl_rng_uniform_int(rng, 10));
+            }
+            fprintf(f, "\n");
+        }
+        fclose(f);
+    }
     gsl_rng_free(rng);
     free(out_cum);
     free(in_cum);
