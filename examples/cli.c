@@ -23,22 +23,6 @@ static const cli_option common[] = {
     {NULL, NULL, NULL},
 };
 
-static void usage(const cli *c, FILE *to, const char *summary, const cli_option *extra)
-{
-    fprintf(to, "usage: %s --actors FILE --ties FILE [options]\n%s\n\noptions:\n", c->prog,
-            summary);
-    for (int pass = 0; pass < 2; pass++) {
-        const cli_option *o = pass == 0 ? extra : common;
-        for (; o != NULL && o->name != NULL; o++) {
-            char left[64];
-            snprintf(left, sizeof left, "--%s%s%s", o->name, o->arg ? " " : "",
-                     o->arg ? o->arg : "");
-            fprintf(to, "  %-24s %s\n", left, o->help);
-        }
-    }
-    fprintf(to, "\nexit status: 0 success, 1 data error, 2 usage error\n");
-}
-
 static const cli_option *find(const cli_option *list, const char *name, size_t len)
 {
     for (; list != NULL && list->name != NULL; list++) {
@@ -47,6 +31,25 @@ static const cli_option *find(const cli_option *list, const char *name, size_t l
         }
     }
     return NULL;
+}
+
+static void usage(const cli *c, FILE *to, const char *summary, const cli_option *extra)
+{
+    fprintf(to, "usage: %s --actors FILE --ties FILE [options]\n%s\n\noptions:\n", c->prog,
+            summary);
+    for (int pass = 0; pass < 2; pass++) {
+        const cli_option *o = pass == 0 ? extra : common;
+        for (; o != NULL && o->name != NULL; o++) {
+            if (pass == 1 && find(extra, o->name, strlen(o->name)) != NULL) {
+                continue; /* the program gives this option its own meaning */
+            }
+            char left[64];
+            snprintf(left, sizeof left, "--%s%s%s", o->name, o->arg ? " " : "",
+                     o->arg ? o->arg : "");
+            fprintf(to, "  %-24s %s\n", left, o->help);
+        }
+    }
+    fprintf(to, "\nexit status: 0 success, 1 data error, 2 usage error\n");
 }
 
 static int usage_error(const cli *c, const char *fmt, const char *arg)

@@ -185,11 +185,11 @@ int firmnet_graph_new(firmnet_graph **out, const firmnet_network *net,
     g->directed = !opts->undirected;
     g->net = net;
     g->layer_mask = mask;
-    mask = NULL;
     g->nlayers = net->layers.count;
     g->nties = net->nties;
     g->wave = wave;
     g->merge = opts->merge;
+    mask = NULL;
     *out = g;
     g = NULL;
 cleanup:
@@ -225,12 +225,18 @@ void firmnet_graph_free(firmnet_graph *g)
     firmnet_i_free(g);
 }
 
+bool firmnet_i_graph_selects(const firmnet_graph *g, size_t k)
+{
+    const firmnet_network *net = g->net;
+    return k < g->nties && net->layer[k] < g->nlayers && g->layer_mask[net->layer[k]] &&
+           (g->wave < 0 || net->wave[k] == (uint16_t)g->wave);
+}
+
 /* Whether tie k is in view g, and its vertex pair as the view orders it. */
 static bool tie_in_view(const firmnet_graph *g, size_t k, uint32_t *s, uint32_t *t)
 {
     const firmnet_network *net = g->net;
-    if (k >= g->nties || !g->layer_mask[net->layer[k]] ||
-        (g->wave >= 0 && net->wave[k] != (uint16_t)g->wave)) {
+    if (!firmnet_i_graph_selects(g, k)) {
         return false;
     }
     *s = net->src[k];
@@ -361,11 +367,18 @@ int firmnet_graph_edges(const firmnet_graph *g, int64_t *from, int64_t *to, doub
                                len, g->m);
     }
     for (size_t e = 0; e < g->m; e++) {
+        int64_t s = IGRAPH_FROM(&g->g, (igraph_integer_t)e);
+        int64_t t = IGRAPH_TO(&g->g, (igraph_integer_t)e);
+        if (!g->directed && s > t) { /* igraph stores undirected edges larger end first */
+            int64_t x = s;
+            s = t;
+            t = x;
+        }
         if (from) {
-            from[e] = IGRAPH_FROM(&g->g, (igraph_integer_t)e);
+            from[e] = s;
         }
         if (to) {
-            to[e] = IGRAPH_TO(&g->g, (igraph_integer_t)e);
+            to[e] = t;
         }
         if (weight) {
             weight[e] = VECTOR(g->w)[e];

@@ -8,6 +8,7 @@
 #include <stddef.h>
 #include <stdint.h>
 
+#include <gsl/gsl_rng.h>
 #include <igraph.h>
 
 #include "firmnet.h"
@@ -73,11 +74,22 @@ int firmnet_i_buf_put(firmnet_i_buf *b, const void *p, size_t n);
 int firmnet_i_buf_printf(firmnet_i_buf *b, const char *fmt, ...) FIRMNET_PRINTF(2, 3);
 void firmnet_i_buf_free(firmnet_i_buf *b);
 
-/* String interning: a hash from strings to dense indices 0..count-1, strings kept in order. */
+/*
+ * String interning: a hash from strings to dense indices 0..count-1, strings kept in order.
+ * Each slot keeps 32 bits of the hash and, for strings up to 15 bytes (most actor ids), the
+ * string itself, so a lookup usually touches one cache line instead of two.
+ */
+typedef struct firmnet_i_strslot {
+    uint32_t index1; /* index + 1; 0 = empty */
+    uint32_t tag;    /* high 32 bits of the hash */
+    uint8_t len;     /* string length, 255 when longer than the inline part */
+    char key[15];    /* the string when len <= 15 */
+} firmnet_i_strslot;
+
 typedef struct firmnet_i_strset {
     char **strs;       /* count strings, owned */
     size_t count, cap; /* strs capacity */
-    uint32_t *slots;   /* open addressing: index + 1, 0 = empty */
+    firmnet_i_strslot *slots;
     size_t nslots;     /* power of two */
 } firmnet_i_strset;
 /* Index of @p s (length @p len), or -1. */
@@ -87,6 +99,12 @@ ptrdiff_t firmnet_i_strset_add(firmnet_i_strset *set, const char *s, size_t len,
 /* Remove the strings added after the first @p count (rollback). */
 void firmnet_i_strset_truncate(firmnet_i_strset *set, size_t count);
 void firmnet_i_strset_free(firmnet_i_strset *set);
+
+/* Hash slots keep 32 bits of the hash beside the index, so most probes that do not match
+ * are rejected without touching the keys (which are cache misses on large networks). */
+#define FIRMNET_I_SLOT(hash, index) ((((uint64_t)(hash) >> 32) << 32) | ((uint64_t)(index) + 1))
+#define FIRMNET_I_SLOT_INDEX(slot) ((size_t)((slot) & 0xffffffffu) - 1)
+#define FIRMNET_I_SLOT_TAG_MATCH(slot, hash) (((slot) >> 32) == ((uint64_t)(hash) >> 32))
 
 /* ---- delimited text reading (reader.c) ------------------------------------------------ */
 
@@ -156,7 +174,7 @@ struct firmnet_network {
     double *weight;
     uint32_t *nmerged; /* rows merged into each tie */
     size_t nties, ties_cap;
-    uint32_t *tie_slots; /* open addressing on (wave, layer, src, tgt): index + 1 */
+    uint64_t *tie_slots; /* open addressing on (wave, layer, src, tgt): tag << 32 | (index + 1) */
     size_t tie_nslots;
 
     firmnet_load_report total;
@@ -178,12 +196,18 @@ struct firmnet_graph {
     const firmnet_network *net;
     size_t n, m;
     int directed;
-    /* The selection, kept so that edges can be traced back to the ties they merge. */
-    unsigned char *layer_mask; /* over the nlayers layers the network had */
-    size_t nlayers, nties;     /* network sizes when the view was built */
-    ptrdiff_t wave;            /* wave index, or -1 for all waves */
+    /* The selection the view was built from, for analyses that go back to the network's ties
+     * (per-layer figures such as multiplexity): ties 0..nties-1 existed when the view was
+     * built; layer_mask has nlayers entries (1 = selected); wave is a wave index or -1 for
+     * all waves. */
+    unsigned char *layer_mask;
+    size_t nlayers, nties;
+    ptrdiff_t wave;
     firmnet_merge merge;
 };
+
+/* Whether network tie @p k lies in the selection of view @p g (layer, wave, existed then). */
+bool firmnet_i_graph_selects(const firmnet_graph *g, size_t k);
 
 /*
  * The ties that each edge of a view merges, as compressed rows: the ties of edge e are
@@ -192,6 +216,44 @@ struct firmnet_graph {
  * both with firmnet_i_free(). O(M log m) for M ties of the network.
  */
 int firmnet_i_graph_edge_ties(const firmnet_graph *g, size_t **offs, uint32_t **ties);
+
+/* ---- groups of actors by an attribute (groups.c) ------------------------------------------ */
+typedef struct firmnet_i_groups {
+    size_t n;        /* actors */
+    size_t count;    /* groups */
+    char **names;    /* count group names in byte order, owned */
+    ptrdiff_t *of;   /* per actor: group index, or -1 when excluded */
+    size_t *size;    /* per group: number of actors */
+    size_t included; /* actors with a group */
+} firmnet_i_groups;
+
+/* Group the first @p n actors of @p net by @p attribute (a name, or a name followed by '?' for
+ * "yes"/"no" by whether the value is filled in; see firmnet/embeddedness.h). ENOTFOUND names
+ * the attributes that exist. On failure @p gr is left empty (safe to free). */
+int firmnet_i_groups_init(firmnet_i_groups *gr, const firmnet_network *net, size_t n,
+                          const char *attribute, firmnet_blank blank);
+void firmnet_i_groups_free(firmnet_i_groups *gr);
+
+/* ---- local embeddedness (embeddedness.c) ------------------------------------------------- */
+typedef enum firmnet_i_dir {
+    FIRMNET_I_DIR_OUT = 1, /* ties the actor sends */
+    FIRMNET_I_DIR_IN = 2,  /* ties the actor receives */
+    FIRMNET_I_DIR_ALL = 3, /* both */
+} firmnet_i_dir;
+
+/*
+ * Local share per actor of view @p g: among the ties of vertex i in direction @p dir (in an
+ * undirected view every tie counts in every direction), the weight (number when @p by_count)
+ * of those whose partner has i's value of attribute @p attr (an index into net->attrs), over
+ * the weight of those whose partner has a known location. A partner's location is unknown when
+ * @p attr is the cluster or region attribute and the partner has neither; for any other
+ * attribute every partner counts, a blank value being different from every value.
+ * Outputs (each n = g->n entries, any may be NULL): share (NaN when i's value is blank or the
+ * denominator is 0), same, known (the denominator), unknown (weight to partners with an unknown
+ * location). Returns 0 or ENOMEM. O(n + m).
+ */
+int firmnet_i_local_share(const firmnet_graph *g, size_t attr, firmnet_i_dir dir, bool by_count,
+                          double *share, double *same, double *known, double *unknown);
 
 /* ---- progress (progress.c) ------------------------------------------------------------------ */
 #define FIRMNET_I_PROGRESS_INTERVAL 0.1 /* seconds between callback calls */
@@ -273,5 +335,53 @@ void firmnet_i_nice_ticks(double lo, double hi, int target, double *first, doubl
 /* Take ownership of an array of nrows malloc'ed strings as a new string column (frees them
  * on failure too). */
 int firmnet_i_table_add_string_owned(firmnet_table *t, const char *name, char **values);
+
+/* ---- statistics (stats.c) ---------------------------------------------------------------- */
+/* Callers hold firmnet_i_enter() around these (GSL) and own the random number generator. */
+
+/* Mean and sample standard deviation (divisor n - 1) of x[0..n); NaN where undefined. */
+void firmnet_i_mean_sd(const double *x, size_t n, double *mean, double *sd);
+/*
+ * Welch's two-sample t-test of mean(x) - mean(y), two-sided, as R's
+ * t.test(x, y, var.equal = FALSE): t = (mx - my) / sqrt(vx/nx + vy/ny), Welch-Satterthwaite
+ * df, p = 2 Q(|t|; df). All NaN when a group has fewer than 2 values or both are constant.
+ */
+void firmnet_i_welch(const double *x, size_t nx, const double *y, size_t ny, double *t,
+                     double *df, double *p);
+/* Cohen's d = (mx - my) / s_pooled, s_pooled^2 = ((nx-1) sx^2 + (ny-1) sy^2) / (nx + ny - 2);
+ * NaN when s_pooled is 0 or undefined. */
+double firmnet_i_cohen_d(const double *x, size_t nx, const double *y, size_t ny);
+/* Quantile of sorted x[0..n) by linear interpolation (R's type 7). */
+double firmnet_i_quantile_sorted(const double *x, size_t n, double q);
+/* A 32-bit generator seed from a user seed and up to three keys (NULL = ""), so that each
+ * comparison has its own stream whatever else is computed in the same run. */
+uint32_t firmnet_i_seed_mix(uint64_t seed, const char *a, const char *b, const char *c);
+
+/* Several measures on one set of units in two groups (A: in[i] != 0, B), within strata. */
+typedef struct firmnet_i_twogroup {
+    size_t n;                 /* units */
+    size_t nmeasures;         /* measures; measure m of unit i is x[m * n + i] */
+    const double *x;
+    const unsigned char *in;  /* per unit: non-zero = group A */
+    const uint32_t *stratum;  /* per unit: 0..nstrata-1, or NULL for one stratum */
+    size_t nstrata;
+} firmnet_i_twogroup;
+
+/*
+ * Two-sided permutation p-values of diff = mean(A) - mean(B), one per measure, from @p nperm
+ * relabellings that keep the number of A units in every stratum (one sequence of relabellings
+ * shared by all measures): p = (1 + #{|diff*| >= |diff|}) / (1 + nperm), where differences
+ * equal up to a relative 1e-10 count as ties. NaN when a group is empty or nperm is 0.
+ * Complexity: O(nperm n (1 + measures)).
+ */
+int firmnet_i_perm_pvalues(double *p, const firmnet_i_twogroup *s, size_t nperm, gsl_rng *rng);
+/*
+ * Percentile bootstrap interval of diff at @p level (e.g. 0.95): each replicate resamples
+ * units with replacement within every (stratum, group) cell, keeping the cell sizes; the
+ * bounds are type-7 quantiles (1 - level)/2 and (1 + level)/2 of the replicates.
+ * Complexity: O(nboot n measures + measures nboot log nboot).
+ */
+int firmnet_i_bootstrap_ci(double *lo, double *hi, const firmnet_i_twogroup *s, size_t nboot,
+                           double level, gsl_rng *rng);
 
 #endif

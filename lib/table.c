@@ -1,6 +1,8 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 /* Result tables and their CSV/TSV/JSON writers (atomic, optionally gzip) and CSV reader. */
 #include <errno.h>
+#include <fcntl.h>
+#include <sys/stat.h>
 #include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -447,7 +449,7 @@ int firmnet_table_write(const firmnet_table *t, const char *path, firmnet_format
     sink s = {0};
     char *tmp = NULL;
     int fd = -1, rc;
-    bool to_stdout, gz;
+    bool to_stdout, gz, direct = false;
 
     firmnet_i_clear_error();
     if (t == NULL || path == NULL) {
@@ -457,6 +459,14 @@ int firmnet_table_write(const firmnet_table *t, const char *path, firmnet_format
         return firmnet_i_error(FIRMNET_EINVAL, "firmnet_table_write: invalid format %d", (int)fmt);
     }
     to_stdout = strcmp(path, "-") == 0;
+    {
+        /* Devices, pipes and the like (/dev/stdout, a FIFO) are written in place: renaming a
+         * temporary file over them would replace the special file. */
+        struct stat st;
+        if (!to_stdout && stat(path, &st) == 0 && !S_ISREG(st.st_mode)) {
+            direct = true;
+        }
+    }
     gz = !to_stdout && ends_with(path, ".gz");
     if (fmt == FIRMNET_FORMAT_AUTO) {
         fmt = to_stdout ? FIRMNET_FORMAT_CSV : format_from_name(path);
@@ -471,7 +481,7 @@ int firmnet_table_write(const firmnet_table *t, const char *path, firmnet_format
             return firmnet_i_nomem();
         }
         snprintf(tmp, n + 16, "%s.tmp.XXXXXX", path);
-        fd = mkstemp(tmp);
+        fd = direct ? open(path, O_WRONLY | O_TRUNC) : mkstemp(tmp);
         if (fd < 0) {
             rc = firmnet_i_error(FIRMNET_EIO, "%s: cannot create: %s", path, strerror(errno));
             firmnet_i_free(tmp);
@@ -517,12 +527,12 @@ int firmnet_table_write(const firmnet_table *t, const char *path, firmnet_format
             rc = firmnet_i_error(FIRMNET_EIO, "%s: write failed: %s", path, strerror(errno));
         }
     }
-    if (rc == 0 && rename(tmp, path) != 0) {
+    if (rc == 0 && !direct && rename(tmp, path) != 0) {
         rc = firmnet_i_error(FIRMNET_EIO, "%s: cannot rename into place: %s", path,
                              strerror(errno));
     }
 fail:
-    if (rc != 0) {
+    if (rc != 0 && !direct) {
         unlink(tmp);
     }
     firmnet_i_free(tmp);
