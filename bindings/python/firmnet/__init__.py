@@ -42,6 +42,7 @@ from .errors import (
     ParseError,
     RangeError,
 )
+from .change import ChangeResult
 from .network import VIEW_KEYWORDS, Edges, Graph, LoadReport, Network, Tie, layer_selected
 from .table import FORMATS, Table, Tables
 
@@ -92,6 +93,7 @@ __all__ = [
     "Graph",
     "Table",
     "Tables",
+    "ChangeResult",
     "LoadReport",
     "Tie",
     "Edges",
