@@ -407,7 +407,8 @@ class TestEI(CliTest):
                 out = self.path("per-actor.csv")
                 groups = cli_csv("ei", "--by", by, "--per-actor", out, *cli_args(kw))
                 self.assertEqual(self.net.ei(by, **kw).to_csv(), groups)
-                view = {k: v for k, v in kw.items() if k in firmnet.VIEW_KEYWORDS or k == "exclude_blank"}
+                view = {k: v for k, v in kw.items()
+                        if k in firmnet.VIEW_KEYWORDS or k == "exclude_blank"}
                 t = self.net.ei_actors(by, **view)
                 self.assertEqual(t.to_csv(), self.read("per-actor.csv"))
                 self.assertEqual(t.columns, ["id", "group", "internal", "external", "ei",
