@@ -559,7 +559,7 @@ static void zero_where(double *x, const igraph_vector_int_t *deg, size_t n)
     }
 }
 
-static int spectral(work *w)
+static int spectral_measures(work *w)
 {
     const igraph_t *g = &w->view->g;
     const igraph_vector_t *sw = w->o->weights == FIRMNET_WEIGHTS_UNWEIGHTED ? NULL : &w->view->w;
@@ -612,6 +612,40 @@ static int spectral(work *w)
         }
     }
     return 0;
+}
+
+/*
+ * igraph 0.10 perturbs ARPACK's start vector for eigenvector, hub and authority scores with
+ * numbers from its default RNG, whose state depends on everything the process did before: the
+ * last digits of these columns changed from one call to the next (the CLI's single call and a
+ * Python session's third call disagreed). So igraph gets a private generator with a fixed seed
+ * for these calls, and the host's default RNG is given back untouched (never reseeded).
+ */
+static int spectral(work *w)
+{
+    igraph_rng_t rng, saved, *host;
+    int rc;
+
+    if (w->col[M_EIGENVECTOR] == NULL && w->col[M_HUB] == NULL && w->col[M_AUTHORITY] == NULL) {
+        return spectral_measures(w);
+    }
+    rc = firmnet_i_igraph(igraph_rng_init(&rng, &igraph_rngtype_mt19937), "random numbers");
+    if (rc < 0) {
+        return rc;
+    }
+    rc = firmnet_i_igraph(igraph_rng_seed(&rng, 1), "random numbers");
+    if (rc == 0) {
+        /* igraph 0.10 copies the struct into its static default (type, state pointer), later
+         * versions keep the pointer: restore whichever way it was taken. */
+        host = igraph_rng_default();
+        saved = *host;
+        igraph_rng_set_default(&rng);
+        bool by_pointer = igraph_rng_default() == &rng;
+        rc = spectral_measures(w);
+        igraph_rng_set_default(by_pointer ? host : &saved);
+    }
+    igraph_rng_destroy(&rng);
+    return rc;
 }
 
 static int cohesion(work *w)

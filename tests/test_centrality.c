@@ -366,6 +366,49 @@ static void test_demo_columns(void)
     firmnet_network_free(net);
 }
 
+/* Eigenvector, hub and authority do not depend on the state of igraph's default RNG, and
+ * leave that state as they found it. */
+static void test_reproducible(void)
+{
+    firmnet_network *net = load("examples/data/actors.csv", "examples/data/ties.csv.gz");
+    firmnet_centrality_options o = FIRMNET_CENTRALITY_OPTIONS_INIT;
+    firmnet_table *t[2] = {NULL, NULL};
+    const char *cols[] = {"eigenvector", "hub", "authority"};
+    double before, after, expect;
+
+    o.measures = "eigenvector,hub,authority";
+    for (int undirected = 0; undirected < 2; undirected++) {
+        firmnet_graph *g = view(net, NULL, NULL, undirected);
+        for (int k = 0; k < 2; k++) {
+            /* a different host RNG state before each call */
+            firmnet_igraph_lock();
+            igraph_rng_seed(igraph_rng_default(), (igraph_uint_t)(1000 + k));
+            before = igraph_rng_get_unif01(igraph_rng_default());
+            firmnet_igraph_unlock();
+            CHECK_INT(firmnet_centrality(&t[k], g, &o), 0);
+            firmnet_igraph_lock();
+            after = igraph_rng_get_unif01(igraph_rng_default());
+            igraph_rng_seed(igraph_rng_default(), (igraph_uint_t)(1000 + k));
+            (void)igraph_rng_get_unif01(igraph_rng_default());
+            expect = igraph_rng_get_unif01(igraph_rng_default());
+            firmnet_igraph_unlock();
+            CHECK(after == expect); /* the host's sequence went on where it was */
+            (void)before;
+        }
+        for (size_t c = 0; c < 3; c++) {
+            size_t n = firmnet_table_nrows(t[0]), same = 0;
+            for (size_t row = 0; row < n; row++) {
+                same += get(t[0], cols[c], row) == get(t[1], cols[c], row);
+            }
+            CHECK_INT(same, n); /* bit for bit */
+        }
+        firmnet_table_free(t[0]);
+        firmnet_table_free(t[1]);
+        firmnet_graph_free(g);
+    }
+    firmnet_network_free(net);
+}
+
 static void test_edge_cases(void)
 {
     firmnet_network *net = NULL;
@@ -647,6 +690,7 @@ int main(void)
     test_networkx_conventions();
     test_weights();
     test_demo_columns();
+    test_reproducible();
     test_edge_cases();
     test_options();
     test_sampled();

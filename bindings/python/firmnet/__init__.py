@@ -19,13 +19,16 @@ Results are :class:`Table` objects (``.columns``, ``len()``, rows as dicts, ``.t
 ``.to_pandas()``, ``.to_csv()``) whose column names are those of the CLI programs. C errors
 become :class:`Error` subclasses carrying the C message.
 
-Adding an analysis (see doc/python.md for the full recipe): declare the C function in
-``_lib.py`` (and its options struct as an :class:`firmnet._lib.Options` subclass), then add a
-method to :class:`Network`::
+The analyses are methods of :class:`Network` that take the CLI options as keywords:
+``summary()``, ``centrality()``, ``centralization()``, ``embeddedness()``,
+``embeddedness_groups(by)``, ``ei(by)``, ``ei_actors(by)``, ``brokerage(by)``,
+``brokerage_global(by)`` and ``change()`` (a :class:`ChangeResult` with the tables
+``.actors``, ``.groups``, ``.ties`` and the ``.summary`` text)::
 
-    def centrality(self, **options):
-        return self._view_table(_lib.lib().firmnet_centrality, _lib.CentralityOptions,
-                                options, "centrality")
+    >>> c = net.centrality(layer="trade", wave=2007, measures="degree,pagerank")
+    >>> r = net.change(from_wave=2005, to_wave=2007, permutations=999)
+
+Adding an analysis: see doc/python.md ("Adding an analysis").
 """
 
 from . import errors
@@ -42,6 +45,7 @@ from .errors import (
     ParseError,
     RangeError,
 )
+from .change import ChangeResult
 from .network import VIEW_KEYWORDS, Edges, Graph, LoadReport, Network, Tie, layer_selected
 from .table import FORMATS, Table, Tables
 
@@ -92,6 +96,7 @@ __all__ = [
     "Graph",
     "Table",
     "Tables",
+    "ChangeResult",
     "LoadReport",
     "Tie",
     "Edges",

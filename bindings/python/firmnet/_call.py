@@ -36,6 +36,7 @@ from ctypes import (
     c_uint32,
     c_uint64,
     c_ulong,
+    sizeof,
 )
 
 from . import _lib, errors
@@ -95,6 +96,90 @@ def layer_selector(value):
     if isinstance(value, (list, tuple, set, frozenset)):
         value = ",".join(str(v) for v in value)
     return to_c(value, "layer")
+
+
+def _enum_value(parse, what):
+    """A converter: a name parsed by the C function @parse (``int parse(int *out, const char
+    *name)``) into its enum value. The C message names the valid values."""
+
+    def convert(value):
+        if not isinstance(value, str):
+            raise TypeError("%s must be a name (str), not %s" % (what, type(value).__name__))
+        out = c_int()
+        getattr(_lib.lib(), parse)(byref(out), to_c(value, what))
+        return out.value
+
+    return convert
+
+
+def _invalid(what, value, valid):
+    """An InvalidArgumentError worded like the C library's parse errors."""
+    return errors.InvalidArgumentError("unknown %s '%s' (use %s)" % (what, value, valid),
+                                       errors.EINVAL)
+
+
+def _name_list(value, what):
+    """A comma list given as a string or as a list/tuple of names."""
+    if isinstance(value, (list, tuple, set, frozenset)):
+        value = ",".join(str(v) for v in value)
+    if not isinstance(value, str):
+        raise TypeError("%s must be a string or a list of names, not %s"
+                        % (what, type(value).__name__))
+    return value
+
+
+#: centrality.h: firmnet_weights, firmnet_mode, firmnet_betweenness_method by name.
+weights_value = _enum_value("firmnet_weights_parse", "weights")
+mode_value = _enum_value("firmnet_mode_parse", "mode")
+betweenness_value = _enum_value("firmnet_betweenness_method_parse", "betweenness")
+
+
+def centrality_measures(value):
+    """Centrality measure names: "degree,betweenness" or a list; checked by the C library
+    (firmnet_centrality_measures_check), which names the valid ones."""
+    data = to_c(_name_list(value, "measures"), "measures")
+    _lib.lib().firmnet_centrality_measures_check(data)
+    return data
+
+
+#: The families of firmnet_embeddedness_measures, in bit order (as firmnet-embeddedness).
+EMBEDDEDNESS_MEASURES = ("local", "structural", "relational")
+
+
+def embeddedness_measures(value):
+    """"local,structural" (or a list) as the OR of firmnet_embeddedness_measures flags."""
+    text = _name_list(value, "measures")
+    flags = 0
+    for name in text.split(","):
+        if name not in EMBEDDEDNESS_MEASURES:
+            raise _invalid("embeddedness measure", name, ", ".join(EMBEDDEDNESS_MEASURES))
+        flags |= 1 << EMBEDDEDNESS_MEASURES.index(name)
+    return flags
+
+
+def blank_rule(value):
+    """``exclude_blank=True`` as FIRMNET_BLANK_EXCLUDE, False as FIRMNET_BLANK_GROUP."""
+    if not isinstance(value, (bool, numbers.Integral)) or value not in (0, 1):
+        raise TypeError("exclude_blank must be True or False, not %r" % (value,))
+    return int(value)
+
+
+#: firmnet_change_panel by the names of firmnet-change --panel.
+CHANGE_PANELS = ("respondents", "all")
+
+
+def change_panel(value):
+    """"respondents" or "all" as a firmnet_change_panel value."""
+    if not isinstance(value, str):
+        raise TypeError("panel must be a name (str), not %s" % type(value).__name__)
+    if value not in CHANGE_PANELS:
+        raise _invalid("panel", value, " or ".join(CHANGE_PANELS))
+    return CHANGE_PANELS.index(value)
+
+
+def change_strata(value):
+    """A strata attribute; "none" (as on the command line) or "" means no strata."""
+    return b"" if value == "none" else to_c(value, "strata")
 
 
 # Converters shared by every options struct, by C field name, so that an analysis whose
@@ -233,6 +318,8 @@ def make_options(cls, values, caller="function"):
 
 def _convert(cls, field, ctype, value, key):
     converter = cls._converters_.get(field) or FIELD_CONVERTERS.get(field)
+    if isinstance(converter, str):  # the name of a converter in this module
+        converter = globals()[converter]
     if converter is not None:
         return converter(value)
     if ctype is c_char_p:
@@ -242,12 +329,18 @@ def _convert(cls, field, ctype, value, key):
             return int(value)
         if not isinstance(value, numbers.Integral):
             raise TypeError("%s must be an integer or a bool, not %s" % (key, type(value).__name__))
+        bits = 8 * sizeof(ctype) - 1
+        if not -(1 << bits) <= value < (1 << bits):
+            raise ValueError("%s must be between %d and %d" % (key, -(1 << bits), (1 << bits) - 1))
         return int(value)
     if ctype in _UINT_TYPES:
         if not isinstance(value, numbers.Integral) or isinstance(value, bool):
             raise TypeError("%s must be an integer, not %s" % (key, type(value).__name__))
         if value < 0:
             raise ValueError("%s must not be negative" % key)
+        # ctypes would silently wrap a value that does not fit the C field
+        if value >= 1 << (8 * sizeof(ctype)):
+            raise ValueError("%s must be at most %d" % (key, (1 << (8 * sizeof(ctype))) - 1))
         return int(value)
     if ctype in (c_double, c_float):
         if not isinstance(value, numbers.Real):
@@ -312,5 +405,15 @@ __all__ = [
     "merge_rule",
     "merge_name",
     "layer_selector",
+    "weights_value",
+    "mode_value",
+    "betweenness_value",
+    "centrality_measures",
+    "embeddedness_measures",
+    "blank_rule",
+    "change_panel",
+    "change_strata",
+    "EMBEDDEDNESS_MEASURES",
+    "CHANGE_PANELS",
     "FIELD_CONVERTERS",
 ]

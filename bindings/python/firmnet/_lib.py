@@ -39,6 +39,8 @@ from ctypes import (
     c_int64,
     c_size_t,
     c_uint,
+    c_uint64,
+    c_ulong,
     c_void_p,
 )
 
@@ -118,7 +120,8 @@ class Options(Structure):
     - ``_keywords_`` (optional): Python keyword -> C field, where the CLI's option name and the
       C field differ (``layer`` -> ``layers``);
     - ``_converters_`` (optional): C field -> function turning the Python value into the C
-      value (merge rule names -> enum values, ...).
+      value (merge rule names -> enum values, ...), or the name of such a function in
+      :mod:`firmnet._call` (which imports this module, so it cannot be named directly).
 
     :func:`firmnet._call.make_options` fills one from keyword arguments.
     """
@@ -156,6 +159,120 @@ class GraphOptions(Options):
     _init_ = "firmnet_graph_options_init"
     VERSION = 1
     _keywords_ = {"layer": "layers"}
+
+
+class ChangeResultHandle(Structure):
+    """Opaque ``firmnet_change_result``."""
+
+
+CHANGE_RESULT_P = POINTER(ChangeResultHandle)
+
+# The enums of centrality.h, embeddedness.h and change.h are C `int`s; their names are parsed
+# by the C library (firmnet_weights_parse, ...) or, where it has no parser, by the binding
+# with the CLI's names (see firmnet.analyses).
+
+
+class CentralityOptions(Options):
+    """``firmnet_centrality_options`` (version 1), of firmnet_centrality() and
+    firmnet_centralization()."""
+
+    _fields_ = [
+        ("version", c_uint),
+        ("measures", c_char_p),
+        ("weights", c_int),  # firmnet_weights
+        ("normalized", c_int),
+        ("damping", c_double),
+        ("closeness_mode", c_int),  # firmnet_mode
+        ("coreness_mode", c_int),  # firmnet_mode
+        ("betweenness", c_int),  # firmnet_betweenness_method
+        ("samples", c_size_t),
+        ("epsilon", c_double),
+        ("delta", c_double),
+        ("seed", c_uint64),
+        ("sample_above", c_size_t),
+    ]
+    _init_ = "firmnet_centrality_options_init"
+    VERSION = 1
+    _converters_ = {
+        "measures": "centrality_measures",
+        "weights": "weights_value",
+        "closeness_mode": "mode_value",
+        "coreness_mode": "mode_value",
+        "betweenness": "betweenness_value",
+    }
+
+
+class EmbeddednessOptions(Options):
+    """``firmnet_embeddedness_options`` (version 1), of firmnet_embeddedness() and
+    firmnet_embeddedness_groups()."""
+
+    _fields_ = [
+        ("version", c_uint),
+        ("measures", c_uint),  # OR of firmnet_embeddedness_measures
+        ("unweighted", c_int),
+        ("blank", c_int),  # firmnet_blank
+    ]
+    _init_ = "firmnet_embeddedness_options_init"
+    VERSION = 1
+    _keywords_ = {"exclude_blank": "blank"}
+    _converters_ = {"measures": "embeddedness_measures", "blank": "blank_rule"}
+
+
+class EiOptions(Options):
+    """``firmnet_ei_options`` (version 1), of firmnet_ei() and firmnet_ei_actors()."""
+
+    _fields_ = [
+        ("version", c_uint),
+        ("permutations", c_size_t),
+        ("seed", c_ulong),
+        ("blank", c_int),  # firmnet_blank
+        ("progress", PROGRESS_FN),
+        ("progress_payload", c_void_p),
+    ]
+    _init_ = "firmnet_ei_options_init"
+    VERSION = 1
+    _keywords_ = {"exclude_blank": "blank"}
+    _converters_ = {"blank": "blank_rule"}
+
+
+class BrokerageOptions(Options):
+    """``firmnet_brokerage_options`` (version 1), of firmnet_brokerage() and
+    firmnet_brokerage_global()."""
+
+    _fields_ = [
+        ("version", c_uint),
+        ("blank", c_int),  # firmnet_blank
+    ]
+    _init_ = "firmnet_brokerage_options_init"
+    VERSION = 1
+    _keywords_ = {"exclude_blank": "blank"}
+    _converters_ = {"blank": "blank_rule"}
+
+
+class ChangeOptions(Options):
+    """``firmnet_change_options`` (version 1). ``from`` is a Python keyword, so the CLI's
+    ``--from``/``--to`` are the keywords ``from_wave``/``to_wave``."""
+
+    _fields_ = [
+        ("version", c_uint),
+        ("from", c_char_p),
+        ("to", c_char_p),
+        ("layers", c_char_p),
+        ("group", c_char_p),
+        ("strata", c_char_p),
+        ("panel", c_int),  # firmnet_change_panel
+        ("permutations", c_uint),
+        ("bootstrap", c_uint),
+        ("seed", c_uint64),
+        ("attributes", c_char_p),
+        ("merge", c_int),  # firmnet_merge
+        ("progress", PROGRESS_FN),
+        ("progress_payload", c_void_p),
+    ]
+    _init_ = "firmnet_change_options_init"
+    VERSION = 1
+    _keywords_ = {"from_wave": "from", "to_wave": "to", "layer": "layers"}
+    _converters_ = {"panel": "change_panel", "strata": "change_strata"}
 
 
 # ---- declarations -------------------------------------------------------------------------
@@ -244,6 +361,49 @@ for _name, _restype, _args in [
     ("firmnet_network_ties_table", STATUS, [POINTER(TABLE_P), NETWORK_P]),
     # summary.h
     ("firmnet_summary", STATUS, [POINTER(TABLE_P), NETWORK_P]),
+    # centrality.h
+    ("firmnet_centrality_options_init", STATUS, [POINTER(CentralityOptions), c_uint]),
+    ("firmnet_centrality", STATUS,
+     [POINTER(TABLE_P), GRAPH_P, POINTER(CentralityOptions)]),
+    ("firmnet_centralization", STATUS,
+     [POINTER(TABLE_P), GRAPH_P, POINTER(CentralityOptions)]),
+    ("firmnet_centrality_measures_check", STATUS, [c_char_p]),
+    ("firmnet_centrality_measure_count", c_size_t, []),
+    ("firmnet_centrality_measure_name", c_char_p, [c_size_t]),
+    ("firmnet_weights_parse", STATUS, [POINTER(c_int), c_char_p]),
+    ("firmnet_weights_name", c_char_p, [c_int]),
+    ("firmnet_mode_parse", STATUS, [POINTER(c_int), c_char_p]),
+    ("firmnet_mode_name", c_char_p, [c_int]),
+    ("firmnet_betweenness_method_parse", STATUS, [POINTER(c_int), c_char_p]),
+    ("firmnet_betweenness_method_name", c_char_p, [c_int]),
+    ("firmnet_betweenness_error_bound", c_double, [c_size_t, c_size_t, c_double]),
+    ("firmnet_betweenness_sample_size", c_size_t, [c_size_t, c_double, c_double]),
+    # embeddedness.h
+    ("firmnet_embeddedness_options_init", STATUS, [POINTER(EmbeddednessOptions), c_uint]),
+    ("firmnet_embeddedness", STATUS,
+     [POINTER(TABLE_P), GRAPH_P, POINTER(EmbeddednessOptions)]),
+    ("firmnet_embeddedness_groups", STATUS,
+     [POINTER(TABLE_P), GRAPH_P, c_char_p, POINTER(EmbeddednessOptions)]),
+    ("firmnet_ei_options_init", STATUS, [POINTER(EiOptions), c_uint]),
+    ("firmnet_ei", STATUS, [POINTER(TABLE_P), GRAPH_P, c_char_p, POINTER(EiOptions)]),
+    ("firmnet_ei_actors", STATUS, [POINTER(TABLE_P), GRAPH_P, c_char_p, POINTER(EiOptions)]),
+    ("firmnet_brokerage_options_init", STATUS, [POINTER(BrokerageOptions), c_uint]),
+    ("firmnet_brokerage", STATUS,
+     [POINTER(TABLE_P), GRAPH_P, c_char_p, POINTER(BrokerageOptions)]),
+    ("firmnet_brokerage_global", STATUS,
+     [POINTER(TABLE_P), GRAPH_P, c_char_p, POINTER(BrokerageOptions)]),
+    # change.h (the result's tables and text are owned by the result)
+    ("firmnet_change_options_init", STATUS, [POINTER(ChangeOptions), c_uint]),
+    ("firmnet_change", STATUS,
+     [POINTER(CHANGE_RESULT_P), NETWORK_P, POINTER(ChangeOptions)]),
+    ("firmnet_change_result_free", None, [CHANGE_RESULT_P]),
+    ("firmnet_change_actors", TABLE_P, [CHANGE_RESULT_P]),
+    ("firmnet_change_groups", TABLE_P, [CHANGE_RESULT_P]),
+    ("firmnet_change_ties", TABLE_P, [CHANGE_RESULT_P]),
+    ("firmnet_change_summary_text", c_char_p, [CHANGE_RESULT_P]),
+    ("firmnet_change_from", c_char_p, [CHANGE_RESULT_P]),
+    ("firmnet_change_to", c_char_p, [CHANGE_RESULT_P]),
+    ("firmnet_change_panel_size", c_size_t, [CHANGE_RESULT_P]),
 ]:
     declare(_name, _restype, _args)
 

@@ -11,6 +11,7 @@ from ctypes import byref, c_char_p, c_double, c_int64, c_size_t
 from dataclasses import dataclass, fields
 
 from . import _call, _lib, errors
+from .change import ChangeResult
 from .table import Tables
 
 __all__ = ["Network", "Graph", "LoadReport", "Tie", "Edges", "VIEW_KEYWORDS", "layer_selected"]
@@ -465,6 +466,16 @@ class Network(_call.Handle):
             args = (g,) if options_cls is None else (g, opts)
             return _call.table_call(func, *args)
 
+    def _view_by_table(self, func, options_cls, by, kwargs, caller):
+        """Like :meth:`_view_table` for analyses of the groups of an actor attribute:
+        ``func(firmnet_table **out, const firmnet_graph *, const char *by, const options *)``.
+        """
+        rest = {k: v for k, v in kwargs.items() if k not in VIEW_KEYWORDS}
+        opts = _call.make_options(options_cls, rest, caller)
+        attribute = _call.to_c(by, "by")
+        with self._view(kwargs) as (g, _):
+            return _call.table_call(func, g, attribute, opts)
+
     def _network_table(self, func, options_cls, kwargs, caller):
         """Run a whole-network analysis returning one table: ``func(firmnet_table **out,
         const firmnet_network *[, const options *])``, the options (when @options_cls is not
@@ -498,6 +509,197 @@ class Network(_call.Handle):
         research, support, government, service, other, ties, weight, density, reciprocity,
         components, isolates, mean_degree, cluster_share."""
         return self._network_table(_lib.lib().firmnet_summary, None, {}, "summary")
+
+    def centrality(self, *, layer=None, wave=None, undirected=False, merge="sum",
+                   measures=None, weights=None, normalized=None, damping=None,
+                   closeness_mode=None, coreness_mode=None, betweenness=None, samples=None,
+                   epsilon=None, delta=None, seed=None, sample_above=None):
+        """Centrality of every actor of a view (``firmnet_centrality``; the CLI
+        ``firmnet-centrality``). One row per actor in actor order, isolates included.
+
+        Columns: id, type, size, cluster, mc, then the selected measures in this order:
+        degree_in, degree_out, degree, strength_in, strength_out, strength, betweenness,
+        closeness, harmonic, eigenvector, pagerank, hub, authority, coreness, clustering,
+        clustering_weighted; and betweenness_method ("exact" or "sampled k=... seed=...
+        bound=... delta=...") when betweenness is selected.
+
+        The view: @layer, @wave, @undirected, @merge (see :meth:`graph`). The options, named
+        as the CLI's (None keeps the library's default):
+
+        - @measures: "degree,betweenness" or a list of column names; default all;
+        - @weights: "inverse" (default: distance = 1 / weight), "distance", "unweighted";
+        - @normalized: True normalizes degree, betweenness, closeness and harmonic;
+        - @damping: PageRank damping factor in [0, 1] (0.85);
+        - @closeness_mode ("out"), @coreness_mode ("all"): "out", "in" or "all";
+        - @betweenness: "auto" (default), "exact" or "sampled";
+        - @samples (0: from @epsilon), @epsilon (0.05), @delta (0.1), @seed (1),
+          @sample_above (10000): sampled betweenness (see include/firmnet/centrality.h).
+
+        Raises :class:`firmnet.InvalidArgumentError` for an unknown measure or option value,
+        :class:`firmnet.NotFoundError` for a wave or layer that does not exist.
+        """
+        return self._view_table(_lib.lib().firmnet_centrality, _lib.CentralityOptions,
+                                dict(layer=layer, wave=wave, undirected=undirected, merge=merge,
+                                     measures=measures, weights=weights, normalized=normalized,
+                                     damping=damping, closeness_mode=closeness_mode,
+                                     coreness_mode=coreness_mode, betweenness=betweenness,
+                                     samples=samples, epsilon=epsilon, delta=delta, seed=seed,
+                                     sample_above=sample_above),
+                                "centrality")
+
+    def centralization(self, *, layer=None, wave=None, undirected=False, merge="sum",
+                       measures=None, weights=None, normalized=None, damping=None,
+                       closeness_mode=None, coreness_mode=None, betweenness=None, samples=None,
+                       epsilon=None, delta=None, seed=None, sample_above=None):
+        """Density and Freeman centralization of a view (``firmnet_centralization``; the CLI
+        ``firmnet-centrality --network``), with the options of :meth:`centrality`.
+
+        Columns: measure, value, raw, theoretical_max, method. Rows: density, then degree_in,
+        degree_out, degree, betweenness and closeness when @measures selects them (default
+        all). Weights are ignored: Freeman centralization is defined on the binary graph.
+        """
+        return self._view_table(_lib.lib().firmnet_centralization, _lib.CentralityOptions,
+                                dict(layer=layer, wave=wave, undirected=undirected, merge=merge,
+                                     measures=measures, weights=weights, normalized=normalized,
+                                     damping=damping, closeness_mode=closeness_mode,
+                                     coreness_mode=coreness_mode, betweenness=betweenness,
+                                     samples=samples, epsilon=epsilon, delta=delta, seed=seed,
+                                     sample_above=sample_above),
+                                "centralization")
+
+    def embeddedness(self, *, layer=None, wave=None, undirected=False, merge="sum",
+                     measures=None, unweighted=None):
+        """Local, structural and relational embeddedness of every actor of a view
+        (``firmnet_embeddedness``; the CLI ``firmnet-embeddedness``).
+
+        Columns: id, then per family selected by @measures ("local,structural,relational"
+        or a list; default all): the local shares ``<scope>_share_<dir>[_n]`` for scope
+        cluster, region, mc and dir out, in, all, and unknown_<dir>[_n]; constraint,
+        effective_size, efficiency, hierarchy, clustering, coreness; partners,
+        strength_mean, strength_max, multiplex_partners, multiplex_share, layers_per_dyad,
+        reciprocity. @unweighted: Burt's measures count ties instead of using weights. See
+        doc/embeddedness.md.
+        """
+        return self._view_table(_lib.lib().firmnet_embeddedness, _lib.EmbeddednessOptions,
+                                dict(layer=layer, wave=wave, undirected=undirected, merge=merge,
+                                     measures=measures, unweighted=unweighted),
+                                "embeddedness")
+
+    def embeddedness_groups(self, by, *, layer=None, wave=None, undirected=False, merge="sum",
+                            exclude_blank=None):
+        """Local embeddedness per group of the actor attribute @by (``type``, ``mc``,
+        ``mc?``, ``cluster``, ...; ``firmnet_embeddedness_groups``; the CLI
+        ``firmnet-embeddedness --groups ATTR``).
+
+        Columns: group, n_actors and the local columns of :meth:`embeddedness`; the first
+        row is every actor (group ``*``). @exclude_blank leaves actors with a blank value out
+        (default: they form the group ""). Raises :class:`firmnet.NotFoundError` for an
+        unknown attribute.
+        """
+        return self._view_by_table(_lib.lib().firmnet_embeddedness_groups,
+                                   _lib.EmbeddednessOptions, by,
+                                   dict(layer=layer, wave=wave, undirected=undirected,
+                                        merge=merge, exclude_blank=exclude_blank),
+                                   "embeddedness_groups")
+
+    def ei(self, by, *, layer=None, wave=None, undirected=False, merge="sum",
+           permutations=None, seed=None, exclude_blank=None, progress=None):
+        """The E-I index of Krackhardt and Stern for the groups of the actor attribute @by
+        (``firmnet_ei``; the CLI ``firmnet-ei --by ATTR``): one row for the whole network
+        (group ``*``), then one per group.
+
+        Columns: group, n_actors, internal, external_out, external_in, ei, ei_out,
+        ei_weighted, ei_expected, p_perm, p_ge, p_le, p_perm_weighted, perm_mean, perm_sd.
+        @permutations: random relabellings for the p-values (5000; 0: none); @seed (1);
+        @exclude_blank: leave out actors with a blank value (default: a group ""); @progress:
+        an optional callable ``f(what, done, total)`` (return False or raise to cancel).
+        """
+        return self._view_by_table(_lib.lib().firmnet_ei, _lib.EiOptions, by,
+                                   dict(layer=layer, wave=wave, undirected=undirected,
+                                        merge=merge, permutations=permutations, seed=seed,
+                                        exclude_blank=exclude_blank, progress=progress),
+                                   "ei")
+
+    def ei_actors(self, by, *, layer=None, wave=None, undirected=False, merge="sum",
+                  exclude_blank=None):
+        """The E-I index of every actor for the groups of @by (``firmnet_ei_actors``; what
+        ``firmnet-ei --by ATTR --per-actor FILE`` writes to FILE).
+
+        Columns: id, group, internal, external, ei, ei_weighted, ei_expected.
+        """
+        return self._view_by_table(_lib.lib().firmnet_ei_actors, _lib.EiOptions, by,
+                                   dict(layer=layer, wave=wave, undirected=undirected,
+                                        merge=merge, exclude_blank=exclude_blank),
+                                   "ei_actors")
+
+    def brokerage(self, by, *, layer=None, wave=None, undirected=False, merge="sum",
+                  exclude_blank=None):
+        """Gould and Fernandez brokerage roles of every actor for the groups of @by, as R's
+        sna::brokerage() (``firmnet_brokerage``; the CLI ``firmnet-brokerage --by ATTR``).
+
+        Columns: id, group; coordinator, itinerant, gatekeeper, representative, liaison,
+        total; expected_<role> and z_<role> for the same six.
+        """
+        return self._view_by_table(_lib.lib().firmnet_brokerage, _lib.BrokerageOptions, by,
+                                   dict(layer=layer, wave=wave, undirected=undirected,
+                                        merge=merge, exclude_blank=exclude_blank),
+                                   "brokerage")
+
+    def brokerage_global(self, by, *, layer=None, wave=None, undirected=False, merge="sum",
+                         exclude_blank=None):
+        """Network-level brokerage (``firmnet_brokerage_global``; what ``firmnet-brokerage
+        --by ATTR --global FILE`` writes to FILE): one row per role (coordinator, itinerant,
+        gatekeeper, representative, liaison, total) with columns role, observed, expected,
+        sd, z."""
+        return self._view_by_table(_lib.lib().firmnet_brokerage_global, _lib.BrokerageOptions,
+                                   by,
+                                   dict(layer=layer, wave=wave, undirected=undirected,
+                                        merge=merge, exclude_blank=exclude_blank),
+                                   "brokerage_global")
+
+    def change(self, *, from_wave=None, to_wave=None, layer=None, group=None, strata=None,
+               panel=None, attributes=None, permutations=None, bootstrap=None, seed=None,
+               merge=None, progress=None, **other):
+        """Compare two waves: did the networks of group members (MC participants) change
+        more than the others'? (``firmnet_change``; the CLI ``firmnet-change``.)
+
+        Returns a :class:`firmnet.ChangeResult`: the tables ``.actors``, ``.groups`` and
+        ``.ties``, the CLI's plain-language ``.summary``, ``.from_wave``, ``.to_wave`` and
+        ``.panel_size``.
+
+        Options, named as the CLI's (``from`` is a Python keyword, hence ``from_wave`` and
+        ``to_wave``); None keeps the library's default:
+
+        - @from_wave, @to_wave: the waves (the first and the last);
+        - @layer: layer groups, each reported on its own: "trade,service", "trade+rnd" (one
+          group of two layers), or a list (default: every top-level layer, then "all");
+        - @group: the group attribute ("mc"; blank, 0, no, false = non-participant);
+        - @strata: compare within the strata of this attribute ("size"; "none": no strata);
+        - @panel: "respondents" (sources of a tie in both waves; default) or "all";
+        - @attributes: a file of numeric attributes per wave (columns wave, id, numbers);
+        - @permutations (9999), @bootstrap (2000), @seed (1);
+        - @merge: parallel ties of a layer group: "sum" (default), "max", "mean", "count";
+        - @progress: an optional callable ``f(what, done, total)``.
+
+        Raises :class:`firmnet.NotFoundError` (a wave, layer or attribute that does not
+        exist), :class:`firmnet.InvalidArgumentError`, :class:`firmnet.DataError`,
+        :class:`firmnet.FileError` / :class:`firmnet.ParseError` (the attribute file).
+        """
+        if other:
+            key = next(iter(other))
+            hint = {"wave": ": use from_wave= and to_wave=",
+                    "undirected": ": change is measured on directed ties"}.get(key, "")
+            raise TypeError("change() got an unexpected keyword argument %r%s" % (key, hint))
+        opts = _call.make_options(
+            _lib.ChangeOptions,
+            dict(from_wave=from_wave, to_wave=to_wave, layer=layer, group=group, strata=strata,
+                 panel=panel, attributes=attributes, permutations=permutations,
+                 bootstrap=bootstrap, seed=seed, merge=merge, progress=progress),
+            "change")
+        out = _lib.CHANGE_RESULT_P()
+        with self._use():
+            _call.call(_lib.lib().firmnet_change, byref(out), self, opts)
+        return ChangeResult._adopt(out)
 
 
 class Graph(_call.Handle):

@@ -73,9 +73,20 @@ class Table(_call.Handle):
         t._adopt_ptr(ptr)
         return t
 
-    def _adopt_ptr(self, ptr):
+    @classmethod
+    def _borrow(cls, ptr, owner):
+        """Wrap a ``const firmnet_table *`` owned by the C object of the handle @owner (e.g.
+        a change result). The table keeps @owner alive, shares its lock, and is never freed
+        itself; the owner must close it before it frees its C object."""
+        if not ptr:
+            raise ValueError("the C library returned no table")
+        t = cls.__new__(cls)
+        t._adopt_ptr(ptr, free=_keep_owner, keep=(owner,), lock=owner._lock)
+        return t
+
+    def _adopt_ptr(self, ptr, free=None, keep=(), lock=None):
         lib = _lib.lib()
-        self._init_handle(ptr, lib.firmnet_table_free)
+        self._init_handle(ptr, free or lib.firmnet_table_free, keep=keep, lock=lock)
         self._cache = {}
         self._names = None
         self._types = None
@@ -281,6 +292,11 @@ class Tables:
         return "<firmnet.Tables %s>" % ", ".join(
             "%s: %s" % (n, "closed" if t.closed else "%d rows" % len(t))
             for n, t in self._tables.items())
+
+
+def _keep_owner(ptr, owner):
+    """The "free" of a borrowed table: nothing to free; holding @owner until the table is
+    released is the point."""
 
 
 def _is_missing(v):
