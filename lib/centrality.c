@@ -623,28 +623,18 @@ static int spectral_measures(work *w)
  */
 static int spectral(work *w)
 {
-    igraph_rng_t rng, saved, *host;
+    firmnet_i_rng_loan loan;
     int rc;
 
     if (w->col[M_EIGENVECTOR] == NULL && w->col[M_HUB] == NULL && w->col[M_AUTHORITY] == NULL) {
         return spectral_measures(w);
     }
-    rc = firmnet_i_igraph(igraph_rng_init(&rng, &igraph_rngtype_mt19937), "random numbers");
+    rc = firmnet_i_rng_lend(&loan, 1);
     if (rc < 0) {
         return rc;
     }
-    rc = firmnet_i_igraph(igraph_rng_seed(&rng, 1), "random numbers");
-    if (rc == 0) {
-        /* igraph 0.10 copies the struct into its static default (type, state pointer), later
-         * versions keep the pointer: restore whichever way it was taken. */
-        host = igraph_rng_default();
-        saved = *host;
-        igraph_rng_set_default(&rng);
-        bool by_pointer = igraph_rng_default() == &rng;
-        rc = spectral_measures(w);
-        igraph_rng_set_default(by_pointer ? host : &saved);
-    }
-    igraph_rng_destroy(&rng);
+    rc = spectral_measures(w);
+    firmnet_i_rng_return(&loan);
     return rc;
 }
 

@@ -62,17 +62,17 @@ static firmnet_layout_algorithm resolve_layout(firmnet_layout_algorithm a, size_
     return a != FIRMNET_LAYOUT_AUTO ? a : n <= 1000 ? FIRMNET_LAYOUT_FR : FIRMNET_LAYOUT_DRL;
 }
 
-/* Lay out @p graph (igraph) into res with the seeded generator @p rng lent to igraph. */
+/* Lay out @p graph (igraph) into res with a generator seeded by @p seed lent to igraph (its
+ * layouts draw from its default generator, which belongs to the host). */
 static int run_layout(const igraph_t *graph, igraph_matrix_t *res, firmnet_layout_algorithm algo,
-                      igraph_rng_t *rng)
+                      uint64_t seed)
 {
-    igraph_rng_t saved;
+    firmnet_i_rng_loan loan;
     igraph_integer_t n = igraph_vcount(graph);
-    int rc;
-    /* igraph's layouts draw from its default generator: lend it ours for this call only.
-     * igraph_rng_set_default() copies the struct, so the host's is saved and put back. */
-    saved = *igraph_rng_default();
-    igraph_rng_set_default(rng);
+    int rc = firmnet_i_rng_lend(&loan, seed);
+    if (rc < 0) {
+        return rc;
+    }
     if (resolve_layout(algo, (size_t)n) == FIRMNET_LAYOUT_DRL) {
         igraph_layout_drl_options_t dopts;
         rc = firmnet_i_igraph(igraph_layout_drl_options_init(&dopts, IGRAPH_LAYOUT_DRL_DEFAULT),
@@ -86,7 +86,7 @@ static int run_layout(const igraph_t *graph, igraph_matrix_t *res, firmnet_layou
                                   NULL, NULL, NULL, NULL, NULL),
                               "Fruchterman-Reingold layout");
     }
-    igraph_rng_set_default(&saved);
+    firmnet_i_rng_return(&loan);
     return rc;
 }
 
@@ -98,11 +98,10 @@ static int run_layout(const igraph_t *graph, igraph_matrix_t *res, firmnet_layou
 static int compute_layout(const firmnet_graph *g, double *xy, firmnet_layout_algorithm algo,
                           uint64_t seed)
 {
-    igraph_rng_t rng;
     igraph_matrix_t res;
     igraph_vector_int_t edges;
     igraph_t core;
-    bool rng_init = false, res_init = false, edges_init = false, core_init = false;
+    bool res_init = false, edges_init = false, core_init = false;
     size_t n = g->n, ncore = 0, niso;
     int64_t *idx = NULL;
     int rc = 0;
@@ -129,15 +128,8 @@ static int compute_layout(const firmnet_graph *g, double *xy, firmnet_layout_alg
     niso = n - ncore;
     firmnet_i_enter();
     if (ncore > 0) {
-        rc = firmnet_i_igraph(igraph_rng_init(&rng, &igraph_rngtype_mt19937), "layout");
-        rng_init = rc == 0;
-        if (rc == 0) {
-            rc = firmnet_i_igraph(igraph_rng_seed(&rng, (igraph_uint_t)seed), "layout");
-        }
-        if (rc == 0) {
-            rc = firmnet_i_igraph(igraph_matrix_init(&res, 0, 0), "layout");
-            res_init = rc == 0;
-        }
+        rc = firmnet_i_igraph(igraph_matrix_init(&res, 0, 0), "layout");
+        res_init = rc == 0;
         if (rc == 0) {
             rc = firmnet_i_igraph(igraph_vector_int_init(&edges, (igraph_integer_t)(2 * g->m)),
                                   "layout");
@@ -155,7 +147,7 @@ static int compute_layout(const firmnet_graph *g, double *xy, firmnet_layout_alg
                               "layout");
         core_init = rc == 0;
         if (rc == 0) {
-            rc = run_layout(&core, &res, algo, &rng);
+            rc = run_layout(&core, &res, algo, seed);
         }
         if (rc < 0) {
             goto cleanup;
@@ -206,9 +198,6 @@ cleanup:
     }
     if (res_init) {
         igraph_matrix_destroy(&res);
-    }
-    if (rng_init) {
-        igraph_rng_destroy(&rng);
     }
     firmnet_i_leave();
     firmnet_i_free(idx);

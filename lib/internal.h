@@ -41,6 +41,21 @@ int firmnet_i_igraph(igraph_error_t rc, const char *what);
 /* A GSL status (non-zero) as a firmnet error with GSL's reason. */
 int firmnet_i_gsl(int status, const char *what);
 
+/*
+ * Lending igraph a private random generator. Some igraph functions draw from igraph's default
+ * RNG (layouts; ARPACK's start vector), whose state belongs to the host program. Between
+ * firmnet_i_rng_lend() and firmnet_i_rng_return() (both under firmnet_i_enter()) igraph's
+ * default is a fresh MT19937 seeded with @p seed; afterwards the host's generator is back,
+ * never reseeded. igraph 0.10 copies the struct it is given as the default (later versions
+ * keep the pointer): the loan restores whichever way it was taken.
+ */
+typedef struct firmnet_i_rng_loan {
+    igraph_rng_t rng, saved, *host;
+    bool by_pointer;
+} firmnet_i_rng_loan;
+int firmnet_i_rng_lend(firmnet_i_rng_loan *loan, uint64_t seed);
+void firmnet_i_rng_return(firmnet_i_rng_loan *loan);
+
 /* ---- memory (error.c) ------------------------------------------------------------------ */
 /* Every library allocation goes through these, so tests can make the Nth one fail. */
 void *firmnet_i_malloc(size_t n);
