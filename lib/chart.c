@@ -242,19 +242,17 @@ static void put_value_text(firmnet_i_out *o, double v)
     firmnet_i_out_num(o, v);
 }
 
-int firmnet_chart_grouped(const firmnet_table *table, const char *path, const char *group,
-                          const char *series, const char *value, const char *low, const char *high,
-                          const firmnet_chart_options *opts)
+int firmnet_i_chart_grouped(firmnet_i_out *mem, const firmnet_table *table, const char *group,
+                            const char *series, const char *value, const char *low,
+                            const char *high, const firmnet_chart_options *opts)
 {
     size_t gcols[16], ngcols = 0, scol = 0, vcol, lcol = 0, hcol = 0, nrows, nmarks = 0;
     levels groups = {0}, ser = {0};
     bool have_series = series != NULL, have_interval = low != NULL;
-    firmnet_i_out mem;
     double lo = INFINITY, hi = -INFINITY;
     int rc;
 
-    firmnet_i_clear_error();
-    if (table == NULL || path == NULL || group == NULL || value == NULL) {
+    if (table == NULL || group == NULL || value == NULL) {
         return firmnet_i_error(FIRMNET_EINVAL, "firmnet_chart_grouped: NULL argument");
     }
     opts = chart_options(opts, &rc);
@@ -357,25 +355,23 @@ int firmnet_chart_grouped(const firmnet_table *table, const char *path, const ch
         if (rotate) {
             f.y1 -= fmin(maxlabel * 0.6, h * 0.35);
         }
-        firmnet_i_out_memory(&mem);
-        firmnet_i_out_str(&mem, "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n");
-        begin_chart(&mem, w, h, opts);
-        y_axis(&mem, &f, opts->y_label ? opts->y_label : value);
-        axis_lines(&mem, &f);
+        begin_chart(mem, w, h, opts);
+        y_axis(mem, &f, opts->y_label ? opts->y_label : value);
+        axis_lines(mem, &f);
         /* group labels */
-        firmnet_i_out_str(&mem, "<g class=\"x-axis\">\n");
+        firmnet_i_out_str(mem, "<g class=\"x-axis\">\n");
         for (size_t g = 0; g < groups.count; g++) {
             double cx = f.x0 + bw * ((double)g + 0.5);
             if (rotate) {
                 char rot[96];
                 snprintf(rot, sizeof rot, "transform=\"rotate(-35 %ld %ld)\"", lround(cx),
                          lround(f.y1 + 14));
-                firmnet_i_svg_text(&mem, cx, f.y1 + 14, "end", 11, false, rot, groups.names[g]);
+                firmnet_i_svg_text(mem, cx, f.y1 + 14, "end", 11, false, rot, groups.names[g]);
             } else {
-                firmnet_i_svg_text(&mem, cx, f.y1 + 16, "middle", 11, false, NULL, groups.names[g]);
+                firmnet_i_svg_text(mem, cx, f.y1 + 16, "middle", 11, false, NULL, groups.names[g]);
             }
         }
-        firmnet_i_out_str(&mem, "</g>\n");
+        firmnet_i_out_str(mem, "</g>\n");
         {
             /* default axis title: the group columns as their labels join them */
             firmnet_i_buf xl = {0};
@@ -383,7 +379,7 @@ int firmnet_chart_grouped(const firmnet_table *table, const char *path, const ch
                 firmnet_i_buf_printf(&xl, "%s%s", c ? " / " : "",
                                      firmnet_table_column_name(table, gcols[c]));
             }
-            firmnet_i_svg_text(&mem, (f.x0 + f.x1) / 2, h - 10, "middle", 12, false, NULL,
+            firmnet_i_svg_text(mem, (f.x0 + f.x1) / 2, h - 10, "middle", 12, false, NULL,
                                opts->x_label ? opts->x_label
                                : xl.data     ? xl.data
                                              : "");
@@ -391,7 +387,7 @@ int firmnet_chart_grouped(const firmnet_table *table, const char *path, const ch
         }
         /* marks and whiskers */
         double slot = bw * 0.8 / (double)ns;
-        firmnet_i_out_str(&mem, "<g class=\"marks\">\n");
+        firmnet_i_out_str(mem, "<g class=\"marks\">\n");
         for (size_t r = 0; r < nrows; r++) {
             double v = firmnet_table_get_double(table, vcol, r);
             size_t s = have_series ? ser.idx[r] : 0;
@@ -405,25 +401,25 @@ int firmnet_chart_grouped(const firmnet_table *table, const char *path, const ch
                 double b = firmnet_table_get_double(table, hcol, r);
                 if (isfinite(a) && isfinite(b)) {
                     double cap = fmin(5, slot * 0.3);
-                    firmnet_i_out_str(&mem, "<path class=\"whisker\" d=\"M");
-                    firmnet_i_out_fixed(&mem, x, 2);
-                    firmnet_i_out_str(&mem, " ");
-                    firmnet_i_out_fixed(&mem, fy(&f, a), 2);
-                    firmnet_i_out_str(&mem, "V");
-                    firmnet_i_out_fixed(&mem, fy(&f, b), 2);
-                    firmnet_i_out_str(&mem, "M");
-                    firmnet_i_out_fixed(&mem, x - cap, 2);
-                    firmnet_i_out_str(&mem, " ");
-                    firmnet_i_out_fixed(&mem, fy(&f, a), 2);
-                    firmnet_i_out_str(&mem, "H");
-                    firmnet_i_out_fixed(&mem, x + cap, 2);
-                    firmnet_i_out_str(&mem, "M");
-                    firmnet_i_out_fixed(&mem, x - cap, 2);
-                    firmnet_i_out_str(&mem, " ");
-                    firmnet_i_out_fixed(&mem, fy(&f, b), 2);
-                    firmnet_i_out_str(&mem, "H");
-                    firmnet_i_out_fixed(&mem, x + cap, 2);
-                    firmnet_i_out_printf(&mem,
+                    firmnet_i_out_str(mem, "<path class=\"whisker\" d=\"M");
+                    firmnet_i_out_fixed(mem, x, 2);
+                    firmnet_i_out_str(mem, " ");
+                    firmnet_i_out_fixed(mem, fy(&f, a), 2);
+                    firmnet_i_out_str(mem, "V");
+                    firmnet_i_out_fixed(mem, fy(&f, b), 2);
+                    firmnet_i_out_str(mem, "M");
+                    firmnet_i_out_fixed(mem, x - cap, 2);
+                    firmnet_i_out_str(mem, " ");
+                    firmnet_i_out_fixed(mem, fy(&f, a), 2);
+                    firmnet_i_out_str(mem, "H");
+                    firmnet_i_out_fixed(mem, x + cap, 2);
+                    firmnet_i_out_str(mem, "M");
+                    firmnet_i_out_fixed(mem, x - cap, 2);
+                    firmnet_i_out_str(mem, " ");
+                    firmnet_i_out_fixed(mem, fy(&f, b), 2);
+                    firmnet_i_out_str(mem, "H");
+                    firmnet_i_out_fixed(mem, x + cap, 2);
+                    firmnet_i_out_printf(mem,
                                          "\" stroke=\"%s\" stroke-width=\"1.5\" "
                                          "fill=\"none\"/>\n",
                                          opts->style == FIRMNET_CHART_BARS ? "#333333" : color);
@@ -431,77 +427,89 @@ int firmnet_chart_grouped(const firmnet_table *table, const char *path, const ch
             }
             if (opts->style == FIRMNET_CHART_BARS) {
                 double y0 = fy(&f, fmax(v, 0)), y1 = fy(&f, fmin(v, 0));
-                firmnet_i_out_str(&mem, "<rect class=\"mark\" x=\"");
-                firmnet_i_out_fixed(&mem, x - slot * 0.4, 2);
-                firmnet_i_out_str(&mem, "\" y=\"");
-                firmnet_i_out_fixed(&mem, y0, 2);
-                firmnet_i_out_str(&mem, "\" width=\"");
-                firmnet_i_out_fixed(&mem, slot * 0.8, 2);
-                firmnet_i_out_str(&mem, "\" height=\"");
-                firmnet_i_out_fixed(&mem, y1 - y0, 2);
-                firmnet_i_out_printf(&mem, "\" fill=\"%s\"><title>", color);
+                firmnet_i_out_str(mem, "<rect class=\"mark\" x=\"");
+                firmnet_i_out_fixed(mem, x - slot * 0.4, 2);
+                firmnet_i_out_str(mem, "\" y=\"");
+                firmnet_i_out_fixed(mem, y0, 2);
+                firmnet_i_out_str(mem, "\" width=\"");
+                firmnet_i_out_fixed(mem, slot * 0.8, 2);
+                firmnet_i_out_str(mem, "\" height=\"");
+                firmnet_i_out_fixed(mem, y1 - y0, 2);
+                firmnet_i_out_printf(mem, "\" fill=\"%s\"><title>", color);
             } else {
-                firmnet_i_out_str(&mem, "<circle class=\"mark\" cx=\"");
-                firmnet_i_out_fixed(&mem, x, 2);
-                firmnet_i_out_str(&mem, "\" cy=\"");
-                firmnet_i_out_fixed(&mem, fy(&f, v), 2);
-                firmnet_i_out_printf(&mem, "\" r=\"4\" fill=\"%s\"><title>", color);
+                firmnet_i_out_str(mem, "<circle class=\"mark\" cx=\"");
+                firmnet_i_out_fixed(mem, x, 2);
+                firmnet_i_out_str(mem, "\" cy=\"");
+                firmnet_i_out_fixed(mem, fy(&f, v), 2);
+                firmnet_i_out_printf(mem, "\" r=\"4\" fill=\"%s\"><title>", color);
             }
-            firmnet_i_out_xml(&mem, groups.names[groups.idx[r]]);
+            firmnet_i_out_xml(mem, groups.names[groups.idx[r]]);
             if (have_series) {
-                firmnet_i_out_str(&mem, ", ");
-                firmnet_i_out_xml(&mem, ser.names[s]);
+                firmnet_i_out_str(mem, ", ");
+                firmnet_i_out_xml(mem, ser.names[s]);
             }
-            firmnet_i_out_str(&mem, ": ");
-            put_value_text(&mem, v);
+            firmnet_i_out_str(mem, ": ");
+            put_value_text(mem, v);
             if (have_interval) {
-                firmnet_i_out_str(&mem, " [");
-                put_value_text(&mem, firmnet_table_get_double(table, lcol, r));
-                firmnet_i_out_str(&mem, ", ");
-                put_value_text(&mem, firmnet_table_get_double(table, hcol, r));
-                firmnet_i_out_str(&mem, "]");
+                firmnet_i_out_str(mem, " [");
+                put_value_text(mem, firmnet_table_get_double(table, lcol, r));
+                firmnet_i_out_str(mem, ", ");
+                put_value_text(mem, firmnet_table_get_double(table, hcol, r));
+                firmnet_i_out_str(mem, "]");
             }
-            firmnet_i_out_str(&mem, opts->style == FIRMNET_CHART_BARS ? "</title></rect>\n"
+            firmnet_i_out_str(mem, opts->style == FIRMNET_CHART_BARS ? "</title></rect>\n"
                                                                       : "</title></circle>\n");
         }
-        firmnet_i_out_str(&mem, "</g>\n");
+        firmnet_i_out_str(mem, "</g>\n");
         if (have_series) {
             double lx = w - legend_w, ly = f.y0 + 12;
-            firmnet_i_out_str(&mem, "<g class=\"legend\">\n");
-            firmnet_i_svg_text(&mem, lx, ly, "start", 12, true, NULL, series);
+            firmnet_i_out_str(mem, "<g class=\"legend\">\n");
+            firmnet_i_svg_text(mem, lx, ly, "start", 12, true, NULL, series);
             for (size_t s = 0; s < ser.count; s++) {
                 ly += 18;
-                firmnet_i_out_str(&mem, "<rect x=\"");
-                firmnet_i_out_fixed(&mem, lx, 2);
-                firmnet_i_out_str(&mem, "\" y=\"");
-                firmnet_i_out_fixed(&mem, ly - 10, 2);
-                firmnet_i_out_printf(&mem, "\" width=\"12\" height=\"12\" fill=\"%s\"/>\n",
+                firmnet_i_out_str(mem, "<rect x=\"");
+                firmnet_i_out_fixed(mem, lx, 2);
+                firmnet_i_out_str(mem, "\" y=\"");
+                firmnet_i_out_fixed(mem, ly - 10, 2);
+                firmnet_i_out_printf(mem, "\" width=\"12\" height=\"12\" fill=\"%s\"/>\n",
                                      firmnet_i_palette(s));
-                firmnet_i_svg_text(&mem, lx + 18, ly, "start", 11, false, NULL, ser.names[s]);
+                firmnet_i_svg_text(mem, lx + 18, ly, "start", 11, false, NULL, ser.names[s]);
             }
-            firmnet_i_out_str(&mem, "</g>\n");
+            firmnet_i_out_str(mem, "</g>\n");
         }
-        firmnet_i_out_str(&mem, "</svg>\n");
+        firmnet_i_out_str(mem, "</svg>\n");
     }
-    rc = firmnet_i_out_save(&mem, path);
+    rc = mem->rc;
 cleanup:
     levels_free(&groups);
     levels_free(&ser);
     return rc;
 }
 
+int firmnet_chart_grouped(const firmnet_table *table, const char *path, const char *group,
+                          const char *series, const char *value, const char *low, const char *high,
+                          const firmnet_chart_options *opts)
+{
+    firmnet_i_out mem;
+    firmnet_i_clear_error();
+    if (path == NULL) {
+        return firmnet_i_error(FIRMNET_EINVAL, "firmnet_chart_grouped: NULL argument");
+    }
+    firmnet_i_svg_file_begin(&mem);
+    return firmnet_i_svg_file_end(
+        &mem, firmnet_i_chart_grouped(&mem, table, group, series, value, low, high, opts), path);
+}
+
 /* ---- histograms --------------------------------------------------------------------------- */
 
-int firmnet_chart_histogram(const firmnet_table *table, const char *path, const char *value,
-                            const firmnet_chart_options *opts)
+int firmnet_i_chart_histogram(firmnet_i_out *mem, const firmnet_table *table, const char *value,
+                              const firmnet_chart_options *opts)
 {
     size_t vcol, nrows, n = 0, missing = 0, k, *count = NULL, maxcount = 0;
     double lo = INFINITY, hi = -INFINITY, width;
-    firmnet_i_out mem;
     int rc;
 
-    firmnet_i_clear_error();
-    if (table == NULL || path == NULL || value == NULL) {
+    if (table == NULL || value == NULL) {
         return firmnet_i_error(FIRMNET_EINVAL, "firmnet_chart_histogram: NULL argument");
     }
     opts = chart_options(opts, &rc);
@@ -552,59 +560,68 @@ int firmnet_chart_histogram(const firmnet_table *table, const char *path, const 
         int nt, decimals;
         char note[96];
 
-        firmnet_i_out_memory(&mem);
-        firmnet_i_out_str(&mem, "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n");
-        begin_chart(&mem, w, h, opts);
-        y_axis(&mem, &f, opts->y_label ? opts->y_label : "count");
+        begin_chart(mem, w, h, opts);
+        y_axis(mem, &f, opts->y_label ? opts->y_label : "count");
         sx = (f.x1 - f.x0) / (hi - lo);
-        firmnet_i_out_str(&mem, "<g class=\"bars\" fill=\"#4E79A7\" stroke=\"#ffffff\" "
+        firmnet_i_out_str(mem, "<g class=\"bars\" fill=\"#4E79A7\" stroke=\"#ffffff\" "
                                 "stroke-width=\"0.5\">\n");
         for (size_t b = 0; b < k; b++) {
             double x0 = f.x0 + (double)b * width * sx, y0 = fy(&f, (double)count[b]);
-            firmnet_i_out_str(&mem, "<rect class=\"bar\" x=\"");
-            firmnet_i_out_fixed(&mem, x0, 2);
-            firmnet_i_out_str(&mem, "\" y=\"");
-            firmnet_i_out_fixed(&mem, y0, 2);
-            firmnet_i_out_str(&mem, "\" width=\"");
-            firmnet_i_out_fixed(&mem, width * sx, 2);
-            firmnet_i_out_str(&mem, "\" height=\"");
-            firmnet_i_out_fixed(&mem, f.y1 - y0, 2);
-            firmnet_i_out_str(&mem, "\"><title>[");
-            firmnet_i_out_num(&mem, lo + (double)b * width);
-            firmnet_i_out_str(&mem, ", ");
-            firmnet_i_out_num(&mem, lo + (double)(b + 1) * width);
-            firmnet_i_out_printf(&mem, "%s: %zu</title></rect>\n", b + 1 == k ? "]" : ")",
+            firmnet_i_out_str(mem, "<rect class=\"bar\" x=\"");
+            firmnet_i_out_fixed(mem, x0, 2);
+            firmnet_i_out_str(mem, "\" y=\"");
+            firmnet_i_out_fixed(mem, y0, 2);
+            firmnet_i_out_str(mem, "\" width=\"");
+            firmnet_i_out_fixed(mem, width * sx, 2);
+            firmnet_i_out_str(mem, "\" height=\"");
+            firmnet_i_out_fixed(mem, f.y1 - y0, 2);
+            firmnet_i_out_str(mem, "\"><title>[");
+            firmnet_i_out_num(mem, lo + (double)b * width);
+            firmnet_i_out_str(mem, ", ");
+            firmnet_i_out_num(mem, lo + (double)(b + 1) * width);
+            firmnet_i_out_printf(mem, "%s: %zu</title></rect>\n", b + 1 == k ? "]" : ")",
                                  count[b]);
         }
-        firmnet_i_out_str(&mem, "</g>\n");
-        axis_lines(&mem, &f);
+        firmnet_i_out_str(mem, "</g>\n");
+        axis_lines(mem, &f);
         firmnet_i_nice_ticks(lo, hi, 6, &first, &step, &nt);
         decimals = tick_decimals(step);
-        firmnet_i_out_str(&mem, "<g class=\"x-axis\">\n");
+        firmnet_i_out_str(mem, "<g class=\"x-axis\">\n");
         for (int t = 0; t < nt; t++) {
             double v = first + t * step, x = f.x0 + (v - lo) * sx;
             if (v < lo - 1e-9 * step || v > hi + 1e-9 * step) {
                 continue;
             }
-            firmnet_i_out_str(&mem, "<path d=\"M");
-            firmnet_i_out_fixed(&mem, x, 2);
-            firmnet_i_out_str(&mem, " ");
-            firmnet_i_out_fixed(&mem, f.y1, 2);
-            firmnet_i_out_str(&mem, "v5\" stroke=\"#444444\"/>\n");
-            put_tick_label(&mem, x, f.y1 + 18, "middle", v, decimals);
+            firmnet_i_out_str(mem, "<path d=\"M");
+            firmnet_i_out_fixed(mem, x, 2);
+            firmnet_i_out_str(mem, " ");
+            firmnet_i_out_fixed(mem, f.y1, 2);
+            firmnet_i_out_str(mem, "v5\" stroke=\"#444444\"/>\n");
+            put_tick_label(mem, x, f.y1 + 18, "middle", v, decimals);
         }
-        firmnet_i_out_str(&mem, "</g>\n");
-        firmnet_i_svg_text(&mem, (f.x0 + f.x1) / 2, h - 10, "middle", 12, false, NULL,
+        firmnet_i_out_str(mem, "</g>\n");
+        firmnet_i_svg_text(mem, (f.x0 + f.x1) / 2, h - 10, "middle", 12, false, NULL,
                            opts->x_label ? opts->x_label : value);
         if (missing > 0) {
             snprintf(note, sizeof note, "n = %zu (%zu missing)", n, missing);
         } else {
             snprintf(note, sizeof note, "n = %zu", n);
         }
-        firmnet_i_svg_text(&mem, f.x1, f.y0 + 12, "end", 11, false, "fill=\"#555555\"", note);
-        firmnet_i_out_str(&mem, "</svg>\n");
+        firmnet_i_svg_text(mem, f.x1, f.y0 + 12, "end", 11, false, "fill=\"#555555\"", note);
+        firmnet_i_out_str(mem, "</svg>\n");
     }
-    rc = firmnet_i_out_save(&mem, path);
     firmnet_i_free(count);
-    return rc;
+    return mem->rc;
+}
+
+int firmnet_chart_histogram(const firmnet_table *table, const char *path, const char *value,
+                            const firmnet_chart_options *opts)
+{
+    firmnet_i_out mem;
+    firmnet_i_clear_error();
+    if (path == NULL) {
+        return firmnet_i_error(FIRMNET_EINVAL, "firmnet_chart_histogram: NULL argument");
+    }
+    firmnet_i_svg_file_begin(&mem);
+    return firmnet_i_svg_file_end(&mem, firmnet_i_chart_histogram(&mem, table, value, opts), path);
 }

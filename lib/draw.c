@@ -239,6 +239,7 @@ typedef struct drawing {
     size_t ndrawn, nsized;
     double size_min, size_max;
     const char *size_label;
+    const char *id_prefix; /* before element ids, so that several drawings share a page */
 } drawing;
 
 static void drawing_free(drawing *d)
@@ -412,11 +413,11 @@ static void draw_edges(firmnet_i_out *o, drawing *d)
         firmnet_i_out_str(o, "<defs>\n");
         for (int l = -1; l < (int)net->layers.count; l++) {
             firmnet_i_out_printf(o,
-                                 "<marker id=\"arrow%d\" viewBox=\"0 0 10 10\" refX=\"9\" "
+                                 "<marker id=\"%sarrow%d\" viewBox=\"0 0 10 10\" refX=\"9\" "
                                  "refY=\"5\" markerWidth=\"%d\" markerHeight=\"%d\" "
                                  "markerUnits=\"userSpaceOnUse\" orient=\"auto\">"
                                  "<path d=\"M0 0L10 5L0 10z\" fill=\"%s\"/></marker>\n",
-                                 l + 1, arrow, arrow, edge_color(l));
+                                 d->id_prefix, l + 1, arrow, arrow, edge_color(l));
         }
         firmnet_i_out_str(o, "</defs>\n");
     }
@@ -454,7 +455,8 @@ static void draw_edges(firmnet_i_out *o, drawing *d)
         firmnet_i_out_fixed(o, width, 2);
         firmnet_i_out_str(o, "\"");
         if (g->directed) {
-            firmnet_i_out_printf(o, " marker-end=\"url(#arrow%d)\"", d->edge_layer[e] + 1);
+            firmnet_i_out_printf(o, " marker-end=\"url(#%sarrow%d)\"", d->id_prefix,
+                                 d->edge_layer[e] + 1);
         }
         firmnet_i_out_str(o, "/>\n");
     }
@@ -788,7 +790,8 @@ static void draw_subtitle(firmnet_i_out *o, drawing *d, double x, double y)
 }
 
 /* The SVG element of a network drawing (no XML declaration), into @p o. */
-static int graph_svg(firmnet_i_out *o, const firmnet_graph *g, const firmnet_draw_options *opts)
+static int graph_svg(firmnet_i_out *o, const firmnet_graph *g, const firmnet_draw_options *opts,
+                     const char *id_prefix)
 {
     drawing d;
     size_t *order = NULL;
@@ -800,6 +803,7 @@ static int graph_svg(firmnet_i_out *o, const firmnet_graph *g, const firmnet_dra
     d.g = g;
     d.net = g->net;
     d.opts = opts;
+    d.id_prefix = id_prefix != NULL ? id_prefix : "";
     d.width = opts->width > 0 ? opts->width : 1000;
     d.height = opts->height > 0 ? opts->height : 760;
     if (opts->label_attribute != NULL && firmnet_i_attr_find(d.net, opts->label_attribute) < 0) {
@@ -879,12 +883,14 @@ int firmnet_graph_draw(const firmnet_graph *graph, const char *path,
         return rc;
     }
     /* draw into memory first: the layout may fail, and then no file is touched */
-    firmnet_i_out_memory(&o);
-    firmnet_i_out_str(&o, "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n");
-    rc = graph_svg(&o, graph, opts);
-    if (rc < 0) {
-        firmnet_i_out_close(&o, rc);
-        return rc;
-    }
-    return firmnet_i_out_save(&o, path);
+    firmnet_i_svg_file_begin(&o);
+    return firmnet_i_svg_file_end(&o, graph_svg(&o, graph, opts, NULL), path);
+}
+
+int firmnet_i_graph_svg(firmnet_i_out *o, const firmnet_graph *graph,
+                        const firmnet_draw_options *opts, const char *id_prefix)
+{
+    int rc;
+    opts = draw_options(opts, &rc);
+    return rc < 0 ? rc : graph_svg(o, graph, opts, id_prefix);
 }

@@ -327,6 +327,12 @@ int firmnet_i_out_take(firmnet_i_out *o, char **data, size_t *len);
 bool firmnet_i_ends_with(const char *path, const char *suffix);
 
 /* ---- SVG pieces shared by drawings and charts (svg.c) ------------------------------------- */
+/* A standalone SVG file: firmnet_i_svg_file_begin() starts a memory buffer with the XML
+ * declaration; a renderer appends the <svg> element and returns 0 or an error @p rc;
+ * firmnet_i_svg_file_end() then writes the file (firmnet_i_out_save()) or, on error, drops the
+ * buffer and touches no file. Returns the first failure. */
+void firmnet_i_svg_file_begin(firmnet_i_out *mem);
+int firmnet_i_svg_file_end(firmnet_i_out *mem, int rc, const char *path);
 /* "<svg ...>" with a white background and a <title>; the caller writes "</svg>\n". Every
  * coordinate is printed with firmnet_i_out_fixed(), so output is byte-identical for the
  * same input. */
@@ -345,6 +351,20 @@ const char *firmnet_i_palette(size_t k);
 /* "Nice" axis ticks covering [lo, hi]: *first, *step and *count ticks (2..12). */
 void firmnet_i_nice_ticks(double lo, double hi, int target, double *first, double *step,
                           int *count);
+
+/*
+ * Renderers of the <svg> element alone (no XML declaration) into @p o, for files and for the
+ * HTML report; arguments and errors as the public functions of the same name, which wrap them.
+ * @p id_prefix goes before every element id (arrowhead markers), so that several drawings can
+ * share one page; NULL or "" for none.
+ */
+int firmnet_i_graph_svg(firmnet_i_out *o, const firmnet_graph *graph,
+                        const firmnet_draw_options *opts, const char *id_prefix);
+int firmnet_i_chart_grouped(firmnet_i_out *o, const firmnet_table *table, const char *group,
+                            const char *series, const char *value, const char *low,
+                            const char *high, const firmnet_chart_options *opts);
+int firmnet_i_chart_histogram(firmnet_i_out *o, const firmnet_table *table, const char *value,
+                              const firmnet_chart_options *opts);
 
 /* ---- tables (table.c) --------------------------------------------------------------------- */
 /* Take ownership of an array of nrows malloc'ed strings as a new string column (frees them

@@ -34,6 +34,21 @@ const char *firmnet_i_palette(size_t k)
     return colors[k % (sizeof colors / sizeof colors[0])];
 }
 
+void firmnet_i_svg_file_begin(firmnet_i_out *mem)
+{
+    firmnet_i_out_memory(mem);
+    firmnet_i_out_str(mem, "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n");
+}
+
+int firmnet_i_svg_file_end(firmnet_i_out *mem, int rc, const char *path)
+{
+    if (rc < 0) {
+        firmnet_i_out_close(mem, rc);
+        return rc;
+    }
+    return firmnet_i_out_save(mem, path);
+}
+
 void firmnet_i_svg_begin(firmnet_i_out *o, double width, double height, const char *title)
 {
     firmnet_i_out_str(o, "<svg xmlns=\"http://www.w3.org/2000/svg\" version=\"1.1\" width=\"");
