@@ -846,15 +846,8 @@ static void say(text *b, const char *fmt, ...)
 
 static void put_layer_label(text *b, const char *g)
 {
-    static const char *const known[][2] = {
-        {"all", "All layers"}, {"trade", "Trade"}, {"rnd", "R&D"}, {"service", "Services"}};
-    for (size_t k = 0; k < sizeof known / sizeof *known; k++) {
-        if (strcmp(g, known[k][0]) == 0) {
-            say(b, "%s", known[k][1]);
-            return;
-        }
-    }
-    say(b, "%c%s", g[0] >= 'a' && g[0] <= 'z' ? g[0] - 'a' + 'A' : g[0], g + 1);
+    char label[256];
+    say(b, "%s", firmnet_i_layer_label(label, sizeof label, g));
 }
 
 static void put_stratum_label(text *b, const ctx *c, const char *v)

@@ -78,6 +78,10 @@ void firmnet_i_format_double(char *buf, size_t size, double v);
 size_t firmnet_i_utf8_valid_prefix(const char *s, size_t len);
 int firmnet_i_strcasecmp(const char *a, const char *b);
 uint64_t firmnet_i_hash_bytes(const void *p, size_t n);
+/* A reader's name for a layer group, as the change summary writes it: "All layers", "Trade",
+ * "R&D", "Services", else the name with its first letter in upper case (cut to @p size).
+ * Returns @p buf. */
+const char *firmnet_i_layer_label(char *buf, size_t size, const char *group);
 
 /* A growable byte buffer. */
 typedef struct firmnet_i_buf {

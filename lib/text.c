@@ -398,3 +398,18 @@ void firmnet_i_strset_free(firmnet_i_strset *set)
     firmnet_i_free(set->slots);
     memset(set, 0, sizeof *set);
 }
+
+const char *firmnet_i_layer_label(char *buf, size_t size, const char *group)
+{
+    static const char *const known[][2] = {
+        {"all", "All layers"}, {"trade", "Trade"}, {"rnd", "R&D"}, {"service", "Services"}};
+    for (size_t k = 0; k < sizeof known / sizeof *known; k++) {
+        if (strcmp(group, known[k][0]) == 0) {
+            snprintf(buf, size, "%s", known[k][1]);
+            return buf;
+        }
+    }
+    snprintf(buf, size, "%c%s", group[0] >= 'a' && group[0] <= 'z' ? group[0] - 'a' + 'A' : group[0],
+             group[0] ? group + 1 : "");
+    return buf;
+}
