@@ -369,6 +369,11 @@ int firmnet_i_chart_grouped(firmnet_i_out *o, const firmnet_table *table, const 
                             const char *high, const firmnet_chart_options *opts);
 int firmnet_i_chart_histogram(firmnet_i_out *o, const firmnet_table *table, const char *value,
                               const firmnet_chart_options *opts);
+int firmnet_i_chart_change(firmnet_i_out *o, const firmnet_change_result *res,
+                           const char *measure, firmnet_change_chart kind,
+                           const firmnet_chart_options *opts);
+int firmnet_i_chart_embeddedness(firmnet_i_out *o, const firmnet_table *groups, const char *scope,
+                                 const firmnet_chart_options *opts);
 
 /* ---- tables (table.c) --------------------------------------------------------------------- */
 /* Take ownership of an array of nrows malloc'ed strings as a new string column (frees them
