@@ -257,8 +257,11 @@ static double round3(double v)
     if (v == 0 || !isfinite(v)) {
         return v;
     }
-    double scale = pow(10, floor(log10(fabs(v))) - 2);
-    return round(v / scale) * scale;
+    /* Scale by an exact power of ten (an integer) on the side that keeps it exact: 113e-5
+     * must come out as the double nearest 0.00113, which 113 * 1e-5 is not. */
+    int e = (int)floor(log10(fabs(v))) - 2;
+    double p = pow(10, abs(e));
+    return e >= 0 ? round(v / p) * p : round(v * p) / p;
 }
 
 static int read_sizes(drawing *d)

@@ -149,6 +149,15 @@ static void test_small(void)
     CHECK(strstr(s, "class=\"label\">Changwon-Mechatronics</text>") != NULL);
     free(s);
 
+    /* legend values rounded to three significant digits without binary noise */
+    sizes[0] = 0.0011296;
+    sizes[1] = 12345.6;
+    CHECK_INT(firmnet_graph_draw(g, in_dir("p.svg"), &o), 0);
+    s = slurp(in_dir("p.svg"));
+    CHECK(strstr(s, ">0.00113</text>") != NULL);
+    CHECK(strstr(s, ">12300</text>") != NULL);
+    free(s);
+
     /* failures leave no file */
     o.size_len = 3;
     CHECK_INT(firmnet_graph_draw(g, in_dir("bad.svg"), &o), FIRMNET_EINVAL);
