@@ -18,5 +18,6 @@
 #include "firmnet/export.h"
 #include "firmnet/draw.h"
 #include "firmnet/chart.h"
+#include "firmnet/report.h"
 
 #endif

@@ -319,6 +319,8 @@ void firmnet_i_out_xml(firmnet_i_out *o, const char *s);
 void firmnet_i_out_num(firmnet_i_out *o, double v);
 /* A number rounded to @p decimals (0..6) places, fixed notation, C locale, no "-0". */
 void firmnet_i_out_fixed(firmnet_i_out *o, double v, int decimals);
+/* As firmnet_i_out_fixed(), keeping trailing zeros (0.0150), for columns of a table. */
+void firmnet_i_out_decimals(firmnet_i_out *o, double v, int decimals);
 /* Finish: with @p rc == 0 and no earlier failure, flush and put the file in place; otherwise
  * remove the temporary file. Returns the first failure (rc, then the sticky one) or 0. */
 int firmnet_i_out_close(firmnet_i_out *o, int rc);

@@ -254,7 +254,7 @@ void firmnet_i_out_num(firmnet_i_out *o, double v)
     }
 }
 
-void firmnet_i_out_fixed(firmnet_i_out *o, double v, int decimals)
+static void put_fixed(firmnet_i_out *o, double v, int decimals, bool trim)
 {
     static const long long scale[] = {1, 10, 100, 1000, 10000, 100000, 1000000};
     if (decimals < 0) {
@@ -271,17 +271,27 @@ void firmnet_i_out_fixed(firmnet_i_out *o, double v, int decimals)
     unsigned long long a = k < 0 ? (unsigned long long)(-k) : (unsigned long long)k;
     unsigned long long ip = a / (unsigned long long)scale[decimals];
     unsigned long long fp = a % (unsigned long long)scale[decimals];
-    if (decimals == 0 || fp == 0) {
+    if (decimals == 0 || (trim && fp == 0)) {
         firmnet_i_out_printf(o, "%s%llu", k < 0 ? "-" : "", ip);
     } else {
         char frac[24];
         int len = decimals;
         snprintf(frac, sizeof frac, "%0*llu", decimals, fp);
-        while (len > 0 && frac[len - 1] == '0') {
+        while (trim && len > 0 && frac[len - 1] == '0') {
             len--;
         }
         firmnet_i_out_printf(o, "%s%llu.%.*s", k < 0 ? "-" : "", ip, len, frac);
     }
+}
+
+void firmnet_i_out_fixed(firmnet_i_out *o, double v, int decimals)
+{
+    put_fixed(o, v, decimals, true);
+}
+
+void firmnet_i_out_decimals(firmnet_i_out *o, double v, int decimals)
+{
+    put_fixed(o, v, decimals, false);
 }
 
 int firmnet_i_out_close(firmnet_i_out *o, int rc)
