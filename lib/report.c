@@ -775,7 +775,7 @@ static int embeddedness(report *r)
 /* ---- 4. change ----------------------------------------------------------------------------- */
 
 /* The summary sentences: indented lines become list items under the line before them. */
-static void sentences(report *r, const char *s)
+static int sentences(report *r, const char *s)
 {
     bool in_list = false;
     raw(r, "<div class=\"sentences\">\n");
@@ -784,6 +784,9 @@ static void sentences(report *r, const char *s)
         size_t len = e ? (size_t)(e - s) : strlen(s);
         bool item = len > 2 && s[0] == ' ' && s[1] == ' ';
         char *line = dup_range(s + (item ? 2 : 0), s + len);
+        if (line == NULL) {
+            return firmnet_i_nomem();
+        }
         if (item && !in_list) {
             raw(r, "<ul>\n");
         } else if (!item && in_list) {
@@ -791,12 +794,13 @@ static void sentences(report *r, const char *s)
         }
         in_list = item;
         raw(r, item ? "<li>" : "<p>");
-        text(r, line != NULL ? line : "");
+        text(r, line);
         raw(r, item ? "</li>\n" : "</p>\n");
         firmnet_i_free(line);
         s += len + (e != NULL);
     }
     raw(r, in_list ? "</ul>\n</div>\n" : "</div>\n");
+    return 0;
 }
 
 static void group_table(report *r, const firmnet_table *t, const char *measure)
@@ -917,7 +921,7 @@ static int change(report *r)
            "of the difference from ");
     count(r, o->bootstrap);
     raw(r, " bootstrap replicates.</p>\n");
-    sentences(r, firmnet_change_summary_text(res));
+    rc = sentences(r, firmnet_change_summary_text(res));
     for (int k = 0; k < 2 && rc == 0; k++) {
         firmnet_chart_options ch = FIRMNET_CHART_OPTIONS_INIT;
         ch.width = 900;
@@ -943,12 +947,12 @@ static int change(report *r)
 
 /* ---- 5. drawings --------------------------------------------------------------------------- */
 
-static size_t actors_with_ties(const firmnet_graph *g)
+static int actors_with_ties(const firmnet_graph *g, size_t *out)
 {
     size_t n = firmnet_graph_vertex_count(g), m = firmnet_graph_edge_count(g), k = 0;
     unsigned char *has = firmnet_i_calloc(n + 1, 1);
     if (has == NULL) {
-        return 0; /* only the caption's count */
+        return firmnet_i_nomem();
     }
     for (size_t e = 0; e < m; e++) {
         has[IGRAPH_FROM(&g->g, (igraph_integer_t)e)] = 1;
@@ -958,7 +962,8 @@ static size_t actors_with_ties(const firmnet_graph *g)
         k += has[v];
     }
     firmnet_i_free(has);
-    return k;
+    *out = k;
+    return 0;
 }
 
 static int drawings(report *r)
@@ -981,12 +986,14 @@ static int drawings(report *r)
             double *pr = firmnet_i_calloc(n + 1, sizeof *pr);
             char title[300], label[256], prefix[32], caption[160];
             rc = pr == NULL ? firmnet_i_nomem() : graph_of(r, &view, r->selectors[g], r->waves[w]);
+            size_t drawn = 0;
             if (rc == 0) {
-                size_t drawn = 0;
+                rc = actors_with_ties(view, &drawn);
+            }
+            if (rc == 0) {
                 for (size_t i = 0; i < n; i++) {
                     pr[i] = firmnet_table_get_double(t, pc, i);
                 }
-                drawn = actors_with_ties(view);
                 snprintf(title, sizeof title, "%s, %s",
                          firmnet_i_layer_label(label, sizeof label, r->groups[g]),
                          wave_label(r->waves[w]));
