@@ -149,6 +149,10 @@ class TestLayout(unittest.TestCase):
         "firmnet_ei_options": _lib.EiOptions,
         "firmnet_brokerage_options": _lib.BrokerageOptions,
         "firmnet_change_options": _lib.ChangeOptions,
+        "firmnet_export_options": _lib.ExportOptions,
+        "firmnet_draw_options": _lib.DrawOptions,
+        "firmnet_chart_options": _lib.ChartOptions,
+        "firmnet_report_options": _lib.ReportOptions,
     }
 
     @classmethod
@@ -181,7 +185,8 @@ class TestLayout(unittest.TestCase):
 
     def test_enums(self):
         c = self.layout
-        for t in ("weights", "mode", "betweenness_method", "blank", "change_panel", "merge"):
+        for t in ("weights", "mode", "betweenness_method", "blank", "change_panel", "merge",
+                  "export_format", "layout_algorithm", "chart_style", "change_chart"):
             self.assertEqual(c["sizeof firmnet_" + t], ctypes.sizeof(ctypes.c_int), t)
         self.assertEqual(_call.blank_rule(False), c["FIRMNET_BLANK_GROUP"])
         self.assertEqual(_call.blank_rule(True), c["FIRMNET_BLANK_EXCLUDE"])
@@ -193,6 +198,11 @@ class TestLayout(unittest.TestCase):
         self.assertEqual(_call.change_panel("respondents"),
                          c["FIRMNET_CHANGE_PANEL_RESPONDENTS"])
         self.assertEqual(_call.change_panel("all"), c["FIRMNET_CHANGE_PANEL_ALL"])
+        self.assertEqual(_call.export_format(None), c["FIRMNET_EXPORT_AUTO"])
+        self.assertEqual(_call.chart_style("dots"), c["FIRMNET_CHART_DOTS"])
+        self.assertEqual(_call.chart_style("bars"), c["FIRMNET_CHART_BARS"])
+        self.assertEqual((c["FIRMNET_CHANGE_CHART_MEANS"], c["FIRMNET_CHANGE_CHART_DIFF"]),
+                         (0, 1))  # ChangeResult.chart(difference=False/True)
 
     def test_enum_names_round_trip(self):
         lib = _lib.lib()

@@ -182,6 +182,50 @@ def change_strata(value):
     return b"" if value == "none" else to_c(value, "strata")
 
 
+def attribute_list(value):
+    """Actor attributes to export: "all", "none", "name,type" or a list of names."""
+    return to_c(_name_list(value, "attributes"), "attributes")
+
+
+def wave_list(value):
+    """Waves: "2005,2007", a list such as [2005, 2007], or one wave."""
+    if isinstance(value, (list, tuple)):
+        value = ",".join(str(v) for v in value)
+    return to_c(value, "wave")
+
+
+#: draw.h: firmnet_layout_algorithm by name ("auto", "fr", "drl").
+layout_value = _enum_value("firmnet_layout_parse", "layout")
+
+
+def label_count(value):
+    """``labels=K`` as firmnet-draw --labels K: K largest nodes labelled, 0 for none."""
+    if not isinstance(value, numbers.Integral) or isinstance(value, bool) or value < 0:
+        raise ValueError("labels must be a count >= 0, not %r" % (value,))
+    if value > 1000000:
+        raise ValueError("labels must be at most 1000000")
+    return -1 if value == 0 else int(value)
+
+
+#: chart.h: firmnet_chart_style by the names of firmnet-chart --style.
+CHART_STYLES = ("dots", "bars")
+
+
+def chart_style(value):
+    """"dots" or "bars" as a firmnet_chart_style value."""
+    if value not in CHART_STYLES:
+        raise _invalid("chart style", value, " or ".join(CHART_STYLES))
+    return CHART_STYLES.index(value)
+
+
+def export_format(value):
+    """None (from the file name), "graphml", "gexf", "pajek" or "net" as a
+    firmnet_export_format value, parsed by the C library."""
+    if value is None:
+        return 0
+    return _enum_value("firmnet_export_format_parse", "format")(value)
+
+
 # Converters shared by every options struct, by C field name, so that an analysis whose
 # options have a `merge` or `layers` field gets the same handling without a line of code.
 FIELD_CONVERTERS = {

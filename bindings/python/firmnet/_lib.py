@@ -275,6 +275,90 @@ class ChangeOptions(Options):
     _converters_ = {"panel": "change_panel", "strata": "change_strata"}
 
 
+class ExportOptions(Options):
+    """``firmnet_export_options`` (version 1), of firmnet_graph_export() and
+    firmnet_graph_export_partition()."""
+
+    _fields_ = [
+        ("version", c_uint),
+        ("attributes", c_char_p),
+        ("label", c_char_p),
+        ("drop_isolates", c_int),
+        ("description", c_char_p),
+        ("no_bom", c_int),
+    ]
+    _init_ = "firmnet_export_options_init"
+    VERSION = 1
+    _converters_ = {"attributes": "attribute_list"}
+
+
+class DrawOptions(Options):
+    """``firmnet_draw_options`` (version 1), of firmnet_graph_draw(). ``size_values`` and
+    ``size_len`` are set by :meth:`firmnet.Graph.draw` from its ``size_by`` argument."""
+
+    _fields_ = [
+        ("version", c_uint),
+        ("seed", c_uint64),
+        ("layout", c_int),  # firmnet_layout_algorithm
+        ("title", c_char_p),
+        ("size_values", POINTER(c_double)),
+        ("size_len", c_size_t),
+        ("size_attribute", c_char_p),
+        ("size_label", c_char_p),
+        ("label_attribute", c_char_p),
+        ("labels", c_int),
+        ("width", c_int),
+        ("height", c_int),
+        ("drop_isolates", c_int),
+    ]
+    _init_ = "firmnet_draw_options_init"
+    VERSION = 1
+    _keywords_ = {"label": "label_attribute"}
+    _converters_ = {"layout": "layout_value", "labels": "label_count"}
+
+
+class ChartOptions(Options):
+    """``firmnet_chart_options`` (version 1), of the chart functions of chart.h."""
+
+    _fields_ = [
+        ("version", c_uint),
+        ("title", c_char_p),
+        ("x_label", c_char_p),
+        ("y_label", c_char_p),
+        ("width", c_int),
+        ("height", c_int),
+        ("style", c_int),  # firmnet_chart_style
+        ("bins", c_int),
+    ]
+    _init_ = "firmnet_chart_options_init"
+    VERSION = 1
+    _keywords_ = {"xlabel": "x_label", "ylabel": "y_label"}
+    _converters_ = {"style": "chart_style"}
+
+
+class ReportOptions(Options):
+    """``firmnet_report_options`` (version 1), of firmnet_report_write(). The keywords are
+    the CLI's: ``wave`` (a list of waves) and ``layer`` (layer groups)."""
+
+    _fields_ = [
+        ("version", c_uint),
+        ("title", c_char_p),
+        ("waves", c_char_p),
+        ("layers", c_char_p),
+        ("top", c_uint),
+        ("permutations", c_uint),
+        ("bootstrap", c_uint),
+        ("seed", c_uint64),
+        ("measure", c_char_p),
+        ("progress", PROGRESS_FN),
+        ("progress_payload", c_void_p),
+    ]
+    _init_ = "firmnet_report_options_init"
+    VERSION = 1
+    _keywords_ = {"wave": "waves", "layer": "layers"}
+    _converters_ = {"waves": "wave_list"}
+
+
 # ---- declarations -------------------------------------------------------------------------
 
 _PROTOTYPES = {}
@@ -404,6 +488,29 @@ for _name, _restype, _args in [
     ("firmnet_change_from", c_char_p, [CHANGE_RESULT_P]),
     ("firmnet_change_to", c_char_p, [CHANGE_RESULT_P]),
     ("firmnet_change_panel_size", c_size_t, [CHANGE_RESULT_P]),
+    # export.h
+    ("firmnet_export_format_parse", STATUS, [POINTER(c_int), c_char_p]),
+    ("firmnet_export_options_init", STATUS, [POINTER(ExportOptions), c_uint]),
+    ("firmnet_graph_export", STATUS, [GRAPH_P, c_char_p, c_int, POINTER(ExportOptions)]),
+    ("firmnet_graph_export_partition", STATUS,
+     [GRAPH_P, c_char_p, c_char_p, POINTER(ExportOptions)]),
+    # draw.h
+    ("firmnet_layout_parse", STATUS, [POINTER(c_int), c_char_p]),
+    ("firmnet_draw_options_init", STATUS, [POINTER(DrawOptions), c_uint]),
+    ("firmnet_graph_draw", STATUS, [GRAPH_P, c_char_p, POINTER(DrawOptions)]),
+    # chart.h
+    ("firmnet_chart_options_init", STATUS, [POINTER(ChartOptions), c_uint]),
+    ("firmnet_chart_grouped", STATUS,
+     [TABLE_P, c_char_p, c_char_p, c_char_p, c_char_p, c_char_p, c_char_p,
+      POINTER(ChartOptions)]),
+    ("firmnet_chart_histogram", STATUS, [TABLE_P, c_char_p, c_char_p, POINTER(ChartOptions)]),
+    ("firmnet_chart_change", STATUS,
+     [CHANGE_RESULT_P, c_char_p, c_char_p, c_int, POINTER(ChartOptions)]),
+    ("firmnet_chart_embeddedness", STATUS,
+     [TABLE_P, c_char_p, c_char_p, POINTER(ChartOptions)]),
+    # report.h
+    ("firmnet_report_options_init", STATUS, [POINTER(ReportOptions), c_uint]),
+    ("firmnet_report_write", STATUS, [NETWORK_P, c_char_p, POINTER(ReportOptions)]),
 ]:
     declare(_name, _restype, _args)
 

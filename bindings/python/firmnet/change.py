@@ -2,7 +2,7 @@
 """The result of :meth:`firmnet.Network.change` (``firmnet_change_result``)."""
 
 from . import _call, _lib
-from .table import Table, Tables
+from .table import Table, Tables, chart_options
 
 __all__ = ["ChangeResult"]
 
@@ -64,6 +64,20 @@ class ChangeResult(Tables):
     def waves(self):
         """``(from_wave, to_wave)``."""
         return (self.from_wave, self.to_wave)
+
+    def chart(self, path, measure=None, *, difference=False, title=None, xlabel=None,
+              ylabel=None, size=None, style=None):
+        """Chart the MC vs non-MC comparison of @measure ("partners" by default; any value
+        of the ``measure`` column of :attr:`groups`) as SVG (``firmnet_chart_change``; the CLI
+        ``firmnet-chart --kind change``): per layer group and stratum, the mean change of
+        participants and of non-participants with the 95% interval mean +- 1.96 SD / sqrt(n),
+        or with @difference their difference with the percentile bootstrap interval of the
+        comparison. Options as :meth:`firmnet.Table.chart`. Returns @path."""
+        opts = chart_options("chart", title, xlabel, ylabel, size, style, None)
+        with self._handle._use():
+            _call.call(_lib.lib().firmnet_chart_change, self._handle, _call.path_to_c(path),
+                       _call.to_c(measure, "measure"), 1 if difference else 0, opts)
+        return path
 
     @property
     def closed(self):

@@ -425,6 +425,69 @@ class Network(_call.Handle):
         return "<firmnet.Network %d actors, %d ties, waves %s, %d layers>" % (
             self.actor_count, self.tie_count, self.waves, len(self.layers))
 
+    # ---- outputs: files for other programs, pictures, the report ----------------------------
+
+    def export(self, path, format=None, *, layer=None, wave=None, undirected=False, merge="sum",
+               attributes=None, label=None, drop_isolates=None, description=None, no_bom=None,
+               partition=None):
+        """Write a graph view for other network programs (``firmnet_graph_export``; the CLI
+        ``firmnet-export``): GraphML, GEXF 1.3 or Pajek, with actor attributes on the nodes
+        and weight, layer and wave on the edges. See :meth:`Graph.export` for the options;
+        @layer, @wave, @undirected, @merge select the view as in :meth:`graph`. With
+        @partition (an actor attribute; Pajek only) a partition file is written beside
+        @path as ``firmnet-export --partition`` names it ("x.net" -> "x.clu"). Returns the
+        list of files written."""
+        with self.graph(layer=layer, wave=wave, undirected=undirected, merge=merge) as g:
+            written = [g.export(path, format, attributes=attributes, label=label,
+                                drop_isolates=drop_isolates, description=description,
+                                no_bom=no_bom)]
+            if partition is not None:
+                name = os.fspath(path)
+                if isinstance(name, bytes):
+                    name = os.fsdecode(name)
+                gz = name.endswith(".gz")
+                stem = name[:-3] if gz else name
+                if len(stem) > 4 and stem.endswith(".net"):
+                    stem = stem[:-4]
+                clu = stem + ".clu" + (".gz" if gz else "")
+                g.export_partition(clu, partition, drop_isolates=drop_isolates)
+                written.append(clu)
+        return written
+
+    def draw(self, path, *, layer=None, wave=None, undirected=False, merge="sum", seed=None,
+             layout=None, title=None, size_by=None, size_label=None, labels=None, label=None,
+             size=None, drop_isolates=None):
+        """Draw a graph view as SVG (``firmnet_graph_draw``; the CLI ``firmnet-draw``): nodes
+        coloured by actor type, mini-cluster members ringed, edges coloured by layer. The view
+        is selected by @layer, @wave, @undirected, @merge; see :meth:`Graph.draw` for the
+        other options."""
+        with self.graph(layer=layer, wave=wave, undirected=undirected, merge=merge) as g:
+            g.draw(path, seed=seed, layout=layout, title=title, size_by=size_by,
+                   size_label=size_label, labels=labels, label=label, size=size,
+                   drop_isolates=drop_isolates)
+
+    def report(self, path, *, title=None, wave=None, layer=None, top=None, permutations=None,
+               bootstrap=None, seed=None, measure=None, progress=None):
+        """Write one self-contained HTML report (``firmnet_report_write``; the CLI
+        ``firmnet-report``): overview, top actors by PageRank and betweenness per layer group
+        and wave, embeddedness by cluster, MC participants vs non-participants between the
+        first and the last wave (sentences, charts, tables), and network drawings.
+
+        Options, named as the CLI's (None keeps the library's default): @title ("Network
+        report"); @wave: the waves to report, "2005,2007" or a list (all); @layer: layer
+        groups as for :meth:`change` (every top-level layer, then "all"); @top: actors per
+        ranking (10); @permutations (999), @bootstrap (1000), @seed (1): the comparison
+        (and the layouts' seed); @measure: the change measure charted ("partners");
+        @progress: an optional callable ``f(what, done, total)``. See doc/report.md.
+        """
+        opts = _call.make_options(
+            _lib.ReportOptions,
+            dict(title=title, wave=wave, layer=layer, top=top, permutations=permutations,
+                 bootstrap=bootstrap, seed=seed, measure=measure, progress=progress),
+            "report")
+        with self._use():
+            _call.call(_lib.lib().firmnet_report_write, self, _call.path_to_c(path), opts)
+
     # ---- graph views and the machinery for analyses ------------------------------------------
 
     def graph(self, *, layer=None, wave=None, undirected=False, merge="sum"):
@@ -787,6 +850,91 @@ class Graph(_call.Handle):
                 src, tgt = [names[v] for v in src], [names[v] for v in tgt]
         return Edges(src, tgt, w[:m])
 
+    def export(self, path, format=None, *, attributes=None, label=None, drop_isolates=None,
+               description=None, no_bom=None):
+        """Write the view for other network programs (``firmnet_graph_export``; the CLI
+        ``firmnet-export``).
+
+        @format: "graphml", "gexf", "pajek" (or "net"); None takes it from the name of
+        @path (.graphml, .gexf, .net, each optionally .gz). @attributes: actor attributes to
+        write, "all" (default), "none", or a comma list or list of names; @label: the
+        attribute used as node label (GEXF, Pajek); @drop_isolates: leave out actors without
+        ties in the view; @description: the file's description; @no_bom: Pajek without a
+        byte-order mark. The file is replaced atomically. Returns @path."""
+        opts = _call.make_options(
+            _lib.ExportOptions,
+            dict(attributes=attributes, label=label, drop_isolates=drop_isolates,
+                 description=description, no_bom=no_bom),
+            "export")
+        fmt = _call.export_format(format)
+        with self._use():
+            _call.call(_lib.lib().firmnet_graph_export, self, _call.path_to_c(path), fmt, opts)
+        return path
+
+    def export_partition(self, path, attribute, *, drop_isolates=None):
+        """Write a Pajek partition (.clu) of the vertices by actor @attribute, numbered as
+        :meth:`export` numbers them in a .net file with the same @drop_isolates
+        (``firmnet_graph_export_partition``). Returns @path."""
+        opts = _call.make_options(_lib.ExportOptions, dict(drop_isolates=drop_isolates),
+                                  "export_partition")
+        with self._use():
+            _call.call(_lib.lib().firmnet_graph_export_partition, self, _call.path_to_c(path),
+                       _call.to_c(attribute, "attribute"), opts)
+        return path
+
+    def draw(self, path, *, seed=None, layout=None, title=None, size_by=None, size_label=None,
+             labels=None, label=None, size=None, drop_isolates=None):
+        """Draw the view as SVG (``firmnet_graph_draw``; the CLI ``firmnet-draw``).
+
+        - @seed: layout seed (0); the same seed gives the same file; @layout: "fr", "drl" or
+          "auto" (default);
+        - @size_by: node size by a numeric actor attribute (a name), by a result table column
+          as ``(table, "column")`` with rows matched by ``id`` (the CLI's FILE.csv:COLUMN),
+          by a dict {actor id: value}, or by a sequence with one value per vertex; NaN and
+          missing values draw smallest; @size_label names the measure in the legend;
+        - @labels: label the K largest nodes (default: all up to 50, else 20; 0: none);
+          @label: the label attribute (default name);
+        - @size: "WxH" or (width, height) in pixels (1000x760); @title; @drop_isolates.
+        """
+        kw = dict(seed=seed, layout=layout, title=title, size_label=size_label, labels=labels,
+                  label=label, drop_isolates=drop_isolates)
+        values = None
+        if isinstance(size_by, (str, bytes)):
+            kw["size_attribute"] = size_by
+        elif size_by is not None:
+            values, name = self._size_values(size_by)
+            if size_label is None:
+                kw["size_label"] = name
+        if size is not None:
+            kw["width"], kw["height"] = _picture_size(size)
+        opts = _call.make_options(_lib.DrawOptions, kw, "draw")
+        if values is not None:
+            arr = (c_double * max(len(values), 1))(*values)
+            opts._sizes = arr  # kept alive as long as the struct
+            opts.size_values = arr
+            opts.size_len = len(values)
+        with self._use():
+            _call.call(_lib.lib().firmnet_graph_draw, self, _call.path_to_c(path), opts)
+        return path
+
+    def _size_values(self, size_by):
+        """Per-vertex sizes from @size_by and the legend name they default to."""
+        ids = self.vertex_ids
+        if isinstance(size_by, tuple) and len(size_by) == 2 and hasattr(size_by[0], "columns"):
+            table, column = size_by
+            if "id" not in table.columns or column not in table.columns:
+                raise ValueError("size_by needs a table with an 'id' column and a column %r"
+                                 % (column,))
+            by_id = dict(zip(table["id"], table[column]))
+            return [_float(by_id.get(i)) for i in ids], column
+        if hasattr(size_by, "keys"):
+            return [_float(size_by.get(i)) for i in ids], None
+        values = [_float(v) for v in size_by]
+        if len(values) != len(ids):
+            raise ValueError("size_by has %d values for a view of %d vertices"
+                             % (len(values), len(ids)))
+        return values, None
+
     def __repr__(self):
         if self._ptr is None:
             return "<firmnet.Graph (closed)>"
@@ -797,6 +945,27 @@ class Graph(_call.Handle):
 
 def _missing(v):
     return v is None or (isinstance(v, float) and math.isnan(v))
+
+
+def _float(v):
+    """A size value: a number, or NaN for None and non-numbers (drawn smallest)."""
+    if isinstance(v, numbers.Real) and not isinstance(v, bool):
+        return float(v)
+    return math.nan
+
+
+def _picture_size(size):
+    """"1200x900" or (1200, 900) as (width, height), each in 100..20000 as in firmnet-draw."""
+    if isinstance(size, str):
+        w, sep, h = size.partition("x")
+        try:
+            size = (int(w), int(h)) if sep else None
+        except ValueError:
+            size = None
+    if (not isinstance(size, (tuple, list)) or len(size) != 2
+            or not all(isinstance(v, numbers.Integral) and 100 <= v <= 20000 for v in size)):
+        raise ValueError("size must be 'WxH' or (width, height), each 100..20000")
+    return int(size[0]), int(size[1])
 
 
 def _records(rows):

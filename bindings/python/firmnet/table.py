@@ -233,6 +233,50 @@ class Table(_call.Handle):
             with open(name, encoding="utf-8", newline="") as f:
                 return f.read()
 
+    # ---- charts (include/firmnet/chart.h) -----------------------------------------------
+
+    def chart(self, path, group, value, *, series=None, low=None, high=None, title=None,
+              xlabel=None, ylabel=None, size=None, style=None):
+        """A grouped dot or bar chart of the rows as SVG (``firmnet_chart_grouped``): one mark
+        per row with a finite @value, grouped along the x axis by the @group columns (a name,
+        "a,b" or a list; labelled "a / b"), side by side and coloured by the @series column,
+        with whiskers from @low to @high (give both or neither). @style: "dots" (default) or
+        "bars"; @size: "WxH" or (width, height) (760x480); @title, @xlabel, @ylabel.
+        Returns @path."""
+        opts = chart_options("chart", title, xlabel, ylabel, size, style, None)
+        if isinstance(group, (list, tuple)):
+            group = ",".join(group)
+        with self._use():
+            _call.call(_lib.lib().firmnet_chart_grouped, self, _call.path_to_c(path),
+                       _call.to_c(group, "group"), _call.to_c(series, "series"),
+                       _call.to_c(value, "value"), _call.to_c(low, "low"),
+                       _call.to_c(high, "high"), opts)
+        return path
+
+    def histogram(self, path, value, *, bins=None, title=None, xlabel=None, ylabel=None,
+                  size=None):
+        """A histogram of the numeric column @value as SVG (``firmnet_chart_histogram``;
+        ``firmnet-chart --kind centrality`` on a centrality table): @bins equal-width bins
+        (default: Sturges' rule). Returns @path."""
+        opts = chart_options("histogram", title, xlabel, ylabel, size, None, bins)
+        with self._use():
+            _call.call(_lib.lib().firmnet_chart_histogram, self, _call.path_to_c(path),
+                       _call.to_c(value, "value"), opts)
+        return path
+
+    def embeddedness_chart(self, path, scope=None, *, title=None, xlabel=None, ylabel=None,
+                           size=None, style=None):
+        """Local embeddedness per group as SVG (``firmnet_chart_embeddedness``; ``firmnet-chart
+        --kind embeddedness``) from a table of :meth:`firmnet.Network.embeddedness_groups`:
+        the shares of ties sent, received and all ties within the own @scope ("cluster",
+        "region" or "mc"; default cluster) per group. @style: "dots" or "bars" (the C
+        default is dots; the CLI draws bars). Returns @path."""
+        opts = chart_options("embeddedness_chart", title, xlabel, ylabel, size, style, None)
+        with self._use():
+            _call.call(_lib.lib().firmnet_chart_embeddedness, self, _call.path_to_c(path),
+                       _call.to_c(scope, "scope"), opts)
+        return path
+
     def __repr__(self):
         if self._ptr is None:
             return "<firmnet.Table (closed)>"
@@ -292,6 +336,29 @@ class Tables:
         return "<firmnet.Tables %s>" % ", ".join(
             "%s: %s" % (n, "closed" if t.closed else "%d rows" % len(t))
             for n, t in self._tables.items())
+
+
+def chart_options(caller, title, xlabel, ylabel, size, style, bins):
+    """A ``firmnet_chart_options`` from the keywords of firmnet-chart (None: the default).
+    @size is "WxH" or (width, height), each as --size takes it (200..10000 x 150..10000)."""
+    width = height = None
+    if size is not None:
+        if isinstance(size, str):
+            w, sep, h = size.partition("x")
+            size = (w, h) if sep else None
+        try:
+            width, height = (int(v) for v in size)
+        except (TypeError, ValueError):
+            width = None
+        if width is None or not (200 <= width <= 10000 and 150 <= height <= 10000):
+            raise ValueError("size must be 'WxH' or (width, height), 200..10000 x 150..10000")
+    if bins is not None and (not isinstance(bins, numbers.Integral) or not 1 <= bins <= 10000):
+        raise ValueError("bins must be a count from 1 to 10000, not %r" % (bins,))
+    return _call.make_options(
+        _lib.ChartOptions,
+        dict(title=title, xlabel=xlabel, ylabel=ylabel, width=width, height=height, style=style,
+             bins=bins),
+        caller)
 
 
 def _keep_owner(ptr, owner):
