@@ -28,6 +28,11 @@ The analyses are methods of :class:`Network` that take the CLI options as keywor
     >>> c = net.centrality(layer="trade", wave=2007, measures="degree,pagerank")
     >>> r = net.change(from_wave=2005, to_wave=2007, permutations=999)
 
+Outputs have the CLI's option names too: ``net.export(path)``, ``net.draw(path)``,
+``net.report(path)``, ``table.histogram(path, column)``, ``table.chart(...)``,
+``groups.embeddedness_chart(path)`` and ``change_result.chart(path)`` (doc/python.md,
+"Outputs").
+
 Adding an analysis: see doc/python.md ("Adding an analysis").
 """
 
