@@ -25,10 +25,12 @@ typedef struct args {
 
 static const cli_option options[] = {
     {"kind", "K", "change, centrality or embeddedness (required)"},
-    {"measure", "M", "change: the measure compared (default partners); centrality: the "
-                     "measure whose distribution is drawn (default pagerank)"},
-    {"difference", NULL, "change: draw MC minus non-MC with its bootstrap 95% interval "
-                         "(default: both means, each +- 1.96 SE)"},
+    {"measure", "M",
+     "change: the measure compared (default partners); centrality: the "
+     "measure whose distribution is drawn (default pagerank)"},
+    {"difference", NULL,
+     "change: draw MC minus non-MC with its bootstrap 95% interval "
+     "(default: both means, each +- 1.96 SE)"},
     {"from", "W", "change: earlier wave (default: the first)"},
     {"to", "W", "change: later wave (default: the last)"},
     {"layer", "SEL", "layer selector; change: layer groups, each on its own ('+' joins)"},
@@ -99,8 +101,8 @@ static int handle(cli *c, const char *name, const char *value, void *payload)
         if (strcmp(value, "respondents") != 0 && strcmp(value, "all") != 0) {
             return bad(c, name, value);
         }
-        a->change.panel = value[0] == 'a' ? FIRMNET_CHANGE_PANEL_ALL
-                                          : FIRMNET_CHANGE_PANEL_RESPONDENTS;
+        a->change.panel =
+            value[0] == 'a' ? FIRMNET_CHANGE_PANEL_ALL : FIRMNET_CHANGE_PANEL_RESPONDENTS;
     } else if (strcmp(name, "bootstrap") == 0) {
         if (parse_count(value, 100000000, &v) < 0) {
             return bad(c, name, value);
@@ -183,8 +185,10 @@ int main(int argc, char **argv)
     }
     if (a.kind == KIND_CHANGE) {
         if (c.wave != NULL || c.undirected) {
-            fprintf(stderr, "%s: --wave and --undirected do not apply to --kind change "
-                            "(use --from and --to)\n", c.prog);
+            fprintf(stderr,
+                    "%s: --wave and --undirected do not apply to --kind change "
+                    "(use --from and --to)\n",
+                    c.prog);
             return 2;
         }
         a.change.layers = a.layer;
@@ -216,8 +220,8 @@ int main(int argc, char **argv)
                 firmnet_chart_histogram(t, c.output, m, &a.chart) < 0) {
                 rc = cli_fail(&c);
             }
-        } else if (firmnet_embeddedness_groups(&t, g, a.by ? a.by : "cluster",
-                                               &a.embeddedness) < 0 ||
+        } else if (firmnet_embeddedness_groups(&t, g, a.by ? a.by : "cluster", &a.embeddedness) <
+                       0 ||
                    firmnet_chart_embeddedness(t, c.output, a.scope, &a.chart) < 0) {
             rc = cli_fail(&c);
         }

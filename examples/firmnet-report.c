@@ -12,10 +12,12 @@
 
 static const cli_option options[] = {
     {"title", "TEXT", "page title (default: Network report)"},
-    {"wave", "LIST", "waves to report, comma list (default: all); the comparison takes the "
-                     "first and the last"},
-    {"layer", "LIST", "layer groups, comma list; '+' joins layers into one group (default: "
-                      "every top-level layer, then all)"},
+    {"wave", "LIST",
+     "waves to report, comma list (default: all); the comparison takes the "
+     "first and the last"},
+    {"layer", "LIST",
+     "layer groups, comma list; '+' joins layers into one group (default: "
+     "every top-level layer, then all)"},
     {"top", "N", "actors per ranking (default 10)"},
     {"permutations", "N", "MC comparison: relabellings for p-values (default 999)"},
     {"bootstrap", "N", "MC comparison: bootstrap replicates (default 1000)"},
@@ -91,11 +93,12 @@ int main(int argc, char **argv)
 {
     cli c = {0};
     args a = {FIRMNET_REPORT_OPTIONS_INIT, 0};
-    int rc = cli_parse(&c, argc, argv,
-                       "Write one self-contained HTML report: overview, top actors by PageRank and\n"
-                       "betweenness, embeddedness by cluster, MC participants vs non-participants\n"
-                       "between two waves, and network drawings.",
-                       options, handle, &a);
+    int rc =
+        cli_parse(&c, argc, argv,
+                  "Write one self-contained HTML report: overview, top actors by PageRank and\n"
+                  "betweenness, embeddedness by cluster, MC participants vs non-participants\n"
+                  "between two waves, and network drawings.",
+                  options, handle, &a);
     if (rc >= 0) {
         return rc;
     }

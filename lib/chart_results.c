@@ -105,13 +105,26 @@ static int need_column(size_t *out, const firmnet_table *t, const char *name, in
 
 /* ---- MC vs non-MC ------------------------------------------------------------------------- */
 
-enum { C_LAYER, C_STRATUM, C_MEASURE, C_NMC, C_NNON, C_MMC, C_MNON, C_SMC, C_SNON, C_DIFF,
-       C_LO, C_HI, C_COUNT };
+enum {
+    C_LAYER,
+    C_STRATUM,
+    C_MEASURE,
+    C_NMC,
+    C_NNON,
+    C_MMC,
+    C_MNON,
+    C_SMC,
+    C_SNON,
+    C_DIFF,
+    C_LO,
+    C_HI,
+    C_COUNT
+};
 
 static int change_columns(size_t *col, const firmnet_table *t)
 {
     static const char *const names[C_COUNT] = {
-        "layer",         "stratum",       "measure",      "n_mc", "n_non",  "mean_change_mc",
+        "layer",           "stratum",      "measure",       "n_mc", "n_non",  "mean_change_mc",
         "mean_change_non", "sd_change_mc", "sd_change_non", "diff", "ci_low", "ci_high"};
     for (size_t c = 0; c < C_COUNT; c++) {
         int rc = need_column(&col[c], t, names[c],
@@ -150,16 +163,16 @@ static int unknown_measure(const firmnet_table *t, size_t mcol, const char *meas
             firmnet_i_buf_printf(&list, "%s%s", seen.count > 1 ? ", " : "", m);
         }
     }
-    firmnet_i_error(FIRMNET_ENOTFOUND, "change chart: no measure '%s' in the comparison (measures: %s)",
-                    measure, list.data ? list.data : "none");
+    firmnet_i_error(FIRMNET_ENOTFOUND,
+                    "change chart: no measure '%s' in the comparison (measures: %s)", measure,
+                    list.data ? list.data : "none");
     firmnet_i_buf_free(&list);
     firmnet_i_strset_free(&seen);
     return FIRMNET_ENOTFOUND;
 }
 
-int firmnet_i_chart_change(firmnet_i_out *o, const firmnet_change_result *res,
-                           const char *measure, firmnet_change_chart kind,
-                           const firmnet_chart_options *opts)
+int firmnet_i_chart_change(firmnet_i_out *o, const firmnet_change_result *res, const char *measure,
+                           firmnet_change_chart kind, const firmnet_chart_options *opts)
 {
     const firmnet_table *g;
     size_t col[C_COUNT], nrows, k = 0, first = 0;
@@ -204,7 +217,8 @@ int firmnet_i_chart_change(firmnet_i_out *o, const firmnet_change_result *res,
             one_layer = one_layer && strcmp(firmnet_table_get_string(g, col[C_LAYER], r),
                                             firmnet_table_get_string(g, col[C_LAYER], first)) == 0;
         }
-        one_stratum = one_stratum && strcmp(firmnet_table_get_string(g, col[C_STRATUM], r), "*") == 0;
+        one_stratum =
+            one_stratum && strcmp(firmnet_table_get_string(g, col[C_STRATUM], r), "*") == 0;
         k++;
     }
     if (k == 0) {
@@ -245,8 +259,8 @@ int firmnet_i_chart_change(firmnet_i_out *o, const firmnet_change_result *res,
             } else {
                 double mean = firmnet_table_get_double(g, col[s ? C_MNON : C_MMC], r);
                 normal_interval(mean, firmnet_table_get_double(g, col[s ? C_SNON : C_SMC], r),
-                                firmnet_table_get_double(g, col[s ? C_NNON : C_NMC], r),
-                                &lt.low[i], &lt.high[i]);
+                                firmnet_table_get_double(g, col[s ? C_NNON : C_NMC], r), &lt.low[i],
+                                &lt.high[i]);
                 lt.value[i] = mean;
                 lt.series[i] = s ? "non-participants" : "MC participants";
             }
@@ -380,9 +394,8 @@ int firmnet_i_chart_embeddedness(firmnet_i_out *o, const firmnet_table *groups, 
         rc = long_table_make(&tab, &lt, &label_name, 1, "ties");
     }
     if (rc == 0 && copy.title == NULL) {
-        rc = firmnet_i_buf_printf(&title,
-                                  "Local embeddedness: share of tie weight within the own %s",
-                                  scope);
+        rc = firmnet_i_buf_printf(
+            &title, "Local embeddedness: share of tie weight within the own %s", scope);
         copy.title = title.data;
     }
     if (rc == 0 && copy.y_label == NULL) {
@@ -409,6 +422,6 @@ int firmnet_chart_embeddedness(const firmnet_table *groups, const char *path, co
         return firmnet_i_error(FIRMNET_EINVAL, "firmnet_chart_embeddedness: NULL argument");
     }
     firmnet_i_svg_file_begin(&mem);
-    return firmnet_i_svg_file_end(&mem,
-                                  firmnet_i_chart_embeddedness(&mem, groups, scope, opts), path);
+    return firmnet_i_svg_file_end(&mem, firmnet_i_chart_embeddedness(&mem, groups, scope, opts),
+                                  path);
 }

@@ -445,8 +445,7 @@ static const char *layer_at(const report *r, size_t k)
 
 static const char *const section_ids[] = {"overview", "top-actors", "embeddedness", "change",
                                           "drawings"};
-static const char *const section_titles[] = {"Overview", "Top actors",
-                                             "Embeddedness by cluster",
+static const char *const section_titles[] = {"Overview", "Top actors", "Embeddedness by cluster",
                                              "MC participants vs non-participants",
                                              "Network drawings"};
 
@@ -497,13 +496,13 @@ static void head(report *r)
     count(r, o->permutations);
     raw(r, " permutations, ");
     count(r, o->bootstrap);
-    firmnet_i_out_printf(r->o, " bootstrap replicates, seed %llu (firmnet-change uses 9,999 "
-                               "permutations and 2,000 replicates by default); measure ",
+    firmnet_i_out_printf(r->o,
+                         " bootstrap replicates, seed %llu (firmnet-change uses 9,999 "
+                         "permutations and 2,000 replicates by default); measure ",
                          (unsigned long long)o->seed);
     text(r, o->measure != NULL ? o->measure : "partners");
     raw(r, "</dd>\n<dt>Drawings</dt><dd>");
-    firmnet_i_out_printf(r->o, "layout seed %llu</dd>\n</dl></div>\n",
-                         (unsigned long long)o->seed);
+    firmnet_i_out_printf(r->o, "layout seed %llu</dd>\n</dl></div>\n", (unsigned long long)o->seed);
 }
 
 /* ---- 1. overview -------------------------------------------------------------------------- */
@@ -511,12 +510,11 @@ static void head(report *r)
 static int overview(report *r)
 {
     static const char *const cols[] = {
-        "wave",     "layer",   "#actors",  "#firm",    "#univ.",    "#research",
-        "#support", "#gov.",   "#service", "#other",   "#ties",     "#density",
+        "wave",     "layer",    "#actors",   "#firm",        "#univ.",     "#research",
+        "#support", "#gov.",    "#service",  "#other",       "#ties",      "#density",
         "#recipr.", "#compon.", "#isolates", "#mean degree", "#in cluster"};
-    static const char *const keys[] = {"actors",  "firm",       "university", "research",
-                                       "support", "government", "service",    "other",
-                                       "ties"};
+    static const char *const keys[] = {"actors",     "firm",    "university", "research", "support",
+                                       "government", "service", "other",      "ties"};
     firmnet_table *t = NULL;
     int rc = firmnet_summary(&t, r->net);
     if (rc < 0) {
@@ -734,7 +732,8 @@ static int embeddedness(report *r)
             char title[160];
             raw(r, "<h3>");
             text(r, wave_label(r->waves[w]));
-            raw(r, "</h3>\n<div class=\"tabchart\">\n<div class=\"scroll\"><table class=\"emb\">\n");
+            raw(r,
+                "</h3>\n<div class=\"tabchart\">\n<div class=\"scroll\"><table class=\"emb\">\n");
             thead(r, cols, sizeof cols / sizeof *cols);
             for (size_t row = 0; row < firmnet_table_nrows(t); row++) {
                 const char *gname = cell_str(t, "group", row);
@@ -805,10 +804,10 @@ static int sentences(report *r, const char *s)
 
 static void group_table(report *r, const firmnet_table *t, const char *measure)
 {
-    static const char *const cols[] = {"layer group",    "stratum",         "#n MC",
-                                       "#n non-MC",      "#mean change MC", "#mean change non-MC",
-                                       "#difference",    "#95% CI",         "#p (permutation)",
-                                       "#p (Welch)",     "#Cohen's d"};
+    static const char *const cols[] = {"layer group", "stratum",         "#n MC",
+                                       "#n non-MC",   "#mean change MC", "#mean change non-MC",
+                                       "#difference", "#95% CI",         "#p (permutation)",
+                                       "#p (Welch)",  "#Cohen's d"};
     raw(r, "<div class=\"scroll\"><table class=\"groups\">\n<caption>Mean change of ");
     text(r, measure);
     raw(r, ": MC participants vs non-participants</caption>\n");
@@ -855,7 +854,7 @@ static void tie_table(report *r, const firmnet_table *t, const char *from, const
                                             {"between", "MC and non-MC"},
                                             {"within_non", "within non-MC"}};
     char w0[96], w1[96];
-    const char *cols[] = {"layer group", "pairs", w0,          w1,
+    const char *cols[] = {"layer group", "pairs",    w0,       w1,
                           "#kept",       "#dropped", "#added", "#Jaccard"};
     snprintf(w0, sizeof w0, "#ties %s", from);
     snprintf(w1, sizeof w1, "#ties %s", to);
@@ -927,9 +926,8 @@ static int change(report *r)
         ch.width = 900;
         ch.height = 440;
         figure_begin(r, "chart change");
-        rc = firmnet_i_chart_change(r->o, res, measure,
-                                    k ? FIRMNET_CHANGE_CHART_DIFF : FIRMNET_CHANGE_CHART_MEANS,
-                                    &ch);
+        rc = firmnet_i_chart_change(
+            r->o, res, measure, k ? FIRMNET_CHANGE_CHART_DIFF : FIRMNET_CHANGE_CHART_MEANS, &ch);
         figure_end(r, k ? "The difference MC minus non-MC, with the percentile bootstrap 95% "
                           "interval; an interval that does not cross the dashed zero line "
                           "marks a difference unlikely under no effect."
@@ -999,8 +997,8 @@ static int drawings(report *r)
                          wave_label(r->waves[w]));
                 snprintf(prefix, sizeof prefix, "d%u-", ++r->drawings);
                 snprintf(caption, sizeof caption,
-                         "%zu of %zu actors drawn; %zu without ties in this view left out",
-                         drawn, n, n - drawn);
+                         "%zu of %zu actors drawn; %zu without ties in this view left out", drawn,
+                         n, n - drawn);
                 d.seed = r->opts->seed;
                 d.title = title;
                 d.size_values = pr;

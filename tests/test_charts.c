@@ -81,9 +81,8 @@ static size_t marks(const char *svg, mark *out, size_t max)
 static firmnet_network *small_panel(void)
 {
     static const char *const ties[][3] = {
-        {"1", "A", "C"}, {"1", "B", "D"}, {"1", "C", "A"}, {"1", "D", "B"},
-        {"2", "A", "C"}, {"2", "A", "D"}, {"2", "A", "B"}, {"2", "B", "D"},
-        {"2", "C", "A"}, {"2", "D", "B"},
+        {"1", "A", "C"}, {"1", "B", "D"}, {"1", "C", "A"}, {"1", "D", "B"}, {"2", "A", "C"},
+        {"2", "A", "D"}, {"2", "A", "B"}, {"2", "B", "D"}, {"2", "C", "A"}, {"2", "D", "B"},
     };
     static const char *const names[] = {"mc", "cluster"};
     firmnet_network *net = NULL;
@@ -94,8 +93,8 @@ static firmnet_network *small_panel(void)
     CHECK_INT(firmnet_network_add_actor(net, "C", 2, names, c), 0);
     CHECK_INT(firmnet_network_add_actor(net, "D", 2, names, d), 0);
     for (size_t k = 0; k < sizeof ties / sizeof ties[0]; k++) {
-        CHECK_INT(firmnet_network_add_tie(net, ties[k][0], "trade", ties[k][1], ties[k][2], 1,
-                                          NULL, NULL),
+        CHECK_INT(firmnet_network_add_tie(net, ties[k][0], "trade", ties[k][1], ties[k][2], 1, NULL,
+                                          NULL),
                   0);
     }
     return net;
@@ -112,9 +111,8 @@ static void test_change_means(void)
     co.permutations = 0;
     co.bootstrap = 0;
     CHECK_INT(firmnet_change(&res, net, &co), 0);
-    CHECK_INT(firmnet_chart_change(res, in_dir("means.svg"), NULL, FIRMNET_CHANGE_CHART_MEANS,
-                                   NULL),
-              0);
+    CHECK_INT(
+        firmnet_chart_change(res, in_dir("means.svg"), NULL, FIRMNET_CHANGE_CHART_MEANS, NULL), 0);
     svg = slurp(in_dir("means.svg"));
     CHECK(svg != NULL);
     /* layer groups "trade" and "all", no strata: two x groups of two marks */
@@ -136,8 +134,8 @@ static void test_change_means(void)
     free(svg);
 
     /* any measure by name; degree_out: A +2 (sd with B 0: 1.414), C, D 0 */
-    CHECK_INT(firmnet_chart_change(res, in_dir("deg.svg"), "degree_out",
-                                   FIRMNET_CHANGE_CHART_MEANS, NULL),
+    CHECK_INT(firmnet_chart_change(res, in_dir("deg.svg"), "degree_out", FIRMNET_CHANGE_CHART_MEANS,
+                                   NULL),
               0);
     svg = slurp(in_dir("deg.svg"));
     CHECK_INT(marks(svg, m, 16), 4);
@@ -148,25 +146,23 @@ static void test_change_means(void)
     free(svg);
 
     /* unknown measure: the message lists the measures */
-    CHECK_INT(firmnet_chart_change(res, in_dir("x.svg"), "sales", FIRMNET_CHANGE_CHART_MEANS,
-                                   NULL),
+    CHECK_INT(firmnet_chart_change(res, in_dir("x.svg"), "sales", FIRMNET_CHANGE_CHART_MEANS, NULL),
               FIRMNET_ENOTFOUND);
     CHECK_ERR("no measure 'sales'");
     CHECK_ERR("partners_gained");
     CHECK(access(in_dir("x.svg"), F_OK) != 0);
     CHECK_INT(firmnet_chart_change(res, in_dir("x.svg"), NULL, (firmnet_change_chart)7, NULL),
               FIRMNET_EINVAL);
-    CHECK_INT(firmnet_chart_change(NULL, in_dir("x.svg"), NULL, FIRMNET_CHANGE_CHART_MEANS,
-                                   NULL),
+    CHECK_INT(firmnet_chart_change(NULL, in_dir("x.svg"), NULL, FIRMNET_CHANGE_CHART_MEANS, NULL),
               FIRMNET_EINVAL);
     CHECK_INT(firmnet_chart_change(res, NULL, NULL, FIRMNET_CHANGE_CHART_MEANS, NULL),
               FIRMNET_EINVAL);
     {
         firmnet_chart_options bad = FIRMNET_CHART_OPTIONS_INIT;
         bad.version = 99;
-        CHECK_INT(firmnet_chart_change(res, in_dir("x.svg"), NULL, FIRMNET_CHANGE_CHART_MEANS,
-                                       &bad),
-                  FIRMNET_EINVAL);
+        CHECK_INT(
+            firmnet_chart_change(res, in_dir("x.svg"), NULL, FIRMNET_CHANGE_CHART_MEANS, &bad),
+            FIRMNET_EINVAL);
     }
     CHECK(access(in_dir("x.svg"), F_OK) != 0);
     firmnet_change_result_free(res);
@@ -197,12 +193,12 @@ static void test_change_demo(void)
     CHECK_INT(firmnet_change(&res, net, &co), 0);
     o.title = "Partners <MC> & \"non\"";
     o.style = FIRMNET_CHART_BARS;
-    CHECK_INT(firmnet_chart_change(res, in_dir("demo.svg"), "partners",
-                                   FIRMNET_CHANGE_CHART_MEANS, &o),
-              0);
-    CHECK_INT(firmnet_chart_change(res, in_dir("diff.svg"), "partners", FIRMNET_CHANGE_CHART_DIFF,
-                                   NULL),
-              0);
+    CHECK_INT(
+        firmnet_chart_change(res, in_dir("demo.svg"), "partners", FIRMNET_CHANGE_CHART_MEANS, &o),
+        0);
+    CHECK_INT(
+        firmnet_chart_change(res, in_dir("diff.svg"), "partners", FIRMNET_CHANGE_CHART_DIFF, NULL),
+        0);
     svg = slurp(in_dir("demo.svg"));
     svg2 = slurp(in_dir("diff.svg"));
     CHECK(strstr(svg, "Partners &lt;MC&gt; &amp; &quot;non&quot;") != NULL);
@@ -259,9 +255,8 @@ static void test_change_demo(void)
         char *svg3;
         co.bootstrap = 0;
         CHECK_INT(firmnet_change(&nob, net, &co), 0);
-        CHECK_INT(firmnet_chart_change(nob, in_dir("nob.svg"), NULL, FIRMNET_CHANGE_CHART_DIFF,
-                                       NULL),
-                  0);
+        CHECK_INT(
+            firmnet_chart_change(nob, in_dir("nob.svg"), NULL, FIRMNET_CHANGE_CHART_DIFF, NULL), 0);
         svg3 = slurp(in_dir("nob.svg"));
         CHECK_INT(count(svg3, "class=\"mark\""), 12);
         CHECK_INT(count(svg3, "class=\"whisker\""), 0);
@@ -353,8 +348,8 @@ int main(void)
     test_change_means();
     test_change_demo();
     test_embeddedness();
-    static const char *const files[] = {"means.svg", "deg.svg",  "demo.svg", "diff.svg",
-                                        "diff2.svg", "nob.svg",  "emb.svg",  "embu.svg"};
+    static const char *const files[] = {"means.svg", "deg.svg", "demo.svg", "diff.svg",
+                                        "diff2.svg", "nob.svg", "emb.svg",  "embu.svg"};
     for (size_t k = 0; k < sizeof files / sizeof files[0]; k++) {
         unlink(in_dir(files[k]));
     }

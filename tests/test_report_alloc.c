@@ -64,9 +64,9 @@ int main(void)
 {
     static const char *const names[] = {"type", "size", "cluster", "mc"};
     static const char *const actors[][5] = {
-        {"A1", "firm", "sme", "X", "M"},    {"A2", "firm", "large", "X", "M"},
-        {"A3", "firm", "sme", "X", ""},     {"B1", "firm", "sme", "Y", "N"},
-        {"B2", "firm", "large", "Y", ""},   {"B3", "university", "", "Y", ""},
+        {"A1", "firm", "sme", "X", "M"},  {"A2", "firm", "large", "X", "M"},
+        {"A3", "firm", "sme", "X", ""},   {"B1", "firm", "sme", "Y", "N"},
+        {"B2", "firm", "large", "Y", ""}, {"B3", "university", "", "Y", ""},
     };
     static const char *const ties[][4] = {
         {"1", "t", "A1", "A2"}, {"1", "t", "A2", "A3"}, {"1", "u", "A3", "B1"},

@@ -47,13 +47,13 @@ typedef struct firmnet_report_options {
     /** Layer groups as firmnet_change_options::layers: comma-separated selectors, '+' joins
      * layers into one group; NULL or "": every top-level layer name, then "all". */
     const char *layers;
-    unsigned int top;          /**< actors listed per ranking; default 10 (at most 1000) */
-    unsigned int permutations; /**< change: relabellings for p-values; default 999 (the
-                                    firmnet-change default is 9999) */
-    unsigned int bootstrap;    /**< change: bootstrap replicates; default 1000 */
-    uint64_t seed;             /**< change permutations and bootstrap, drawing layouts;
-                                    default 1 */
-    const char *measure;       /**< change measure charted and tabled; NULL: "partners" */
+    unsigned int top;             /**< actors listed per ranking; default 10 (at most 1000) */
+    unsigned int permutations;    /**< change: relabellings for p-values; default 999 (the
+                                       firmnet-change default is 9999) */
+    unsigned int bootstrap;       /**< change: bootstrap replicates; default 1000 */
+    uint64_t seed;                /**< change permutations and bootstrap, drawing layouts;
+                                       default 1 */
+    const char *measure;          /**< change measure charted and tabled; NULL: "partners" */
     firmnet_progress_fn progress; /**< optional; called per step ("report") */
     void *progress_payload;       /**< passed to @ref progress */
 } firmnet_report_options;
