@@ -32,6 +32,10 @@ static const char *const merge_names[] = {"sum", "max", "mean", "count", "first"
 
 int firmnet_merge_parse(firmnet_merge *out, const char *name)
 {
+    firmnet_i_clear_error();
+    if (out == NULL) {
+        return firmnet_i_error(FIRMNET_EINVAL, "firmnet_merge_parse: NULL out");
+    }
     for (size_t i = 0; name != NULL && i < sizeof merge_names / sizeof *merge_names; i++) {
         if (firmnet_i_strcasecmp(name, merge_names[i]) == 0) {
             *out = (firmnet_merge)i;
@@ -508,6 +512,11 @@ int firmnet_network_add_actor(firmnet_network *net, const char *id, size_t nattr
         }
         attr_of[k] = (size_t)a;
         lens[k] = values[k] ? strlen(values[k]) : 0;
+        if (firmnet_i_utf8_valid_prefix(values[k] ? values[k] : "", lens[k]) != lens[k]) {
+            rc = firmnet_i_error(FIRMNET_EDATA, "actor '%s': invalid UTF-8 in attribute '%s'", id,
+                                 names[k]);
+            goto cleanup;
+        }
     }
     rc = actor_row(net, &u, id, strlen(id), (const char *const *)values, lens, nattr, attr_of);
     if (rc < 0) {
@@ -781,9 +790,15 @@ static int tie_add(firmnet_network *net, undo *u, const tie_row *r,
     if (r->wave_len == 0 && r->wave != NULL) {
         return firmnet_i_error(FIRMNET_EDATA, "blank wave");
     }
+    if (r->wave != NULL && firmnet_i_utf8_valid_prefix(r->wave, r->wave_len) != r->wave_len) {
+        return firmnet_i_error(FIRMNET_EDATA, "invalid UTF-8 in wave");
+    }
     *field = F_LAYER;
     if (r->layer_len == 0) {
         return firmnet_i_error(FIRMNET_EDATA, "blank layer");
+    }
+    if (firmnet_i_utf8_valid_prefix(r->layer, r->layer_len) != r->layer_len) {
+        return firmnet_i_error(FIRMNET_EDATA, "invalid UTF-8 in layer");
     }
     if (r->source_len == r->target_len && memcmp(r->source, r->target, r->source_len) == 0) {
         u->report.self_ties_dropped++;
@@ -1034,6 +1049,10 @@ int firmnet_network_read_actors_buffer(firmnet_network *net, const void *data, s
                                        const char *name, const firmnet_read_options *opts,
                                        firmnet_load_report *report)
 {
+    if (data == NULL && len > 0) {
+        firmnet_i_clear_error();
+        return firmnet_i_error(FIRMNET_EINVAL, "firmnet_network_read_actors_buffer: NULL data");
+    }
     return read_with(read_actors_fn, net, name ? name : "<buffer>", data ? data : "", len, opts,
                      report);
 }
@@ -1042,6 +1061,10 @@ int firmnet_network_read_ties_buffer(firmnet_network *net, const void *data, siz
                                      const char *name, const firmnet_read_options *opts,
                                      firmnet_load_report *report)
 {
+    if (data == NULL && len > 0) {
+        firmnet_i_clear_error();
+        return firmnet_i_error(FIRMNET_EINVAL, "firmnet_network_read_ties_buffer: NULL data");
+    }
     return read_with(read_ties, net, name ? name : "<buffer>", data ? data : "", len, opts,
                      report);
 }
@@ -1134,8 +1157,12 @@ const char *firmnet_network_actor_attribute(const firmnet_network *net, size_t i
 int firmnet_network_tie(const firmnet_network *net, size_t k, size_t *source, size_t *target,
                         const char **wave, const char **layer, double *weight)
 {
-    if (net == NULL || k >= net->nties) {
-        return firmnet_i_error(FIRMNET_ERANGE, "tie %zu out of range", k);
+    firmnet_i_clear_error();
+    if (net == NULL) {
+        return firmnet_i_error(FIRMNET_EINVAL, "firmnet_network_tie: NULL network");
+    }
+    if (k >= net->nties) {
+        return firmnet_i_error(FIRMNET_ERANGE, "tie %zu out of range (%zu ties)", k, net->nties);
     }
     if (source) {
         *source = net->src[k];

@@ -81,7 +81,11 @@ const char *firmnet_table_column_name(const firmnet_table *t, size_t col)
 
 int firmnet_table_column_type(const firmnet_table *t, size_t col)
 {
-    if (t == NULL || col >= t->ncols) {
+    firmnet_i_clear_error();
+    if (t == NULL) {
+        return firmnet_i_error(FIRMNET_EINVAL, "firmnet_table_column_type: NULL table");
+    }
+    if (col >= t->ncols) {
         return firmnet_i_error(FIRMNET_ERANGE, "column %zu out of range", col);
     }
     return (int)t->cols[col].type;
@@ -144,7 +148,7 @@ int firmnet_table_add_double(firmnet_table *t, const char *name, const double *v
         return firmnet_last_error_code();
     }
     c->type = FIRMNET_COLUMN_DOUBLE;
-    c->d = firmnet_i_malloc((t->nrows ? t->nrows : 1) * sizeof *c->d);
+    c->d = firmnet_i_reallocarray(NULL, t->nrows ? t->nrows : 1, sizeof *c->d);
     if (c->d == NULL) {
         firmnet_i_free(c->name);
         return firmnet_i_nomem();
