@@ -1,5 +1,6 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 /* The actor/tie model: interning, attributes, tie storage with duplicate merging, readers. */
+#include <float.h>
 #include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -847,6 +848,13 @@ static int tie_add(firmnet_network *net, undo *u, const tie_row *r,
                                    "duplicate tie %.*s -> %.*s (wave '%s', layer '%s')",
                                    (int)lens[0], ends[0], (int)lens[1], ends[1],
                                    net->waves.strs[w], net->layers.strs[l]);
+        }
+        if (rule == FIRMNET_MERGE_SUM && !isfinite(net->weight[k] + r->weight)) {
+            return firmnet_i_error(FIRMNET_EDATA,
+                                   "the weights of duplicate tie %.*s -> %.*s (wave '%s', layer "
+                                   "'%s') sum to more than the largest number (%g)",
+                                   (int)lens[0], ends[0], (int)lens[1], ends[1],
+                                   net->waves.strs[w], net->layers.strs[l], DBL_MAX);
         }
         rc = undo_note_merged(u, net, k);
         if (rc < 0) {
