@@ -92,6 +92,13 @@ void firmnet_i_strset_free(firmnet_i_strset *set);
 
 typedef struct firmnet_i_csv firmnet_i_csv;
 
+/* Reader limits (see reader.c); the _TEXT forms go into messages. */
+#define FIRMNET_I_MAX_FIELD 65536
+#define FIRMNET_I_MAX_FIELD_TEXT "65536"
+#define FIRMNET_I_MAX_FIELDS 16384
+#define FIRMNET_I_MAX_RECORD (16 * 1024 * 1024)
+#define FIRMNET_I_MAX_RECORD_TEXT "16 MiB"
+
 /* Open a file ("-" = stdin) or a memory buffer, plain or gzip. */
 int firmnet_i_csv_open(firmnet_i_csv **out, const char *path, firmnet_progress_fn progress,
                        void *payload);
@@ -141,6 +148,7 @@ typedef struct firmnet_i_attr {
 
 struct firmnet_network {
     firmnet_i_strset ids; /* actor ids, index = actor index */
+    firmnet_i_strset id_keys; /* near-duplicate keys of the ids (network.c: note_id_key) */
     unsigned char *implicit;  /* per actor: created by a tie, no actor row yet */
     size_t actors_cap;
     firmnet_i_attr *attrs;

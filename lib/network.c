@@ -119,6 +119,7 @@ void firmnet_network_free(firmnet_network *net)
     firmnet_i_free(net->attrs);
     firmnet_i_free(net->implicit);
     firmnet_i_strset_free(&net->ids);
+    firmnet_i_strset_free(&net->id_keys);
     firmnet_i_strset_free(&net->waves);
     firmnet_i_strset_free(&net->layers);
     firmnet_i_free(net->wave_order);
@@ -271,9 +272,66 @@ static int actors_reserve(firmnet_network *net, size_t n)
     return 0;
 }
 
+static bool is_space(char ch)
+{
+    return ch == ' ' || ch == '\t' || ch == '\r' || ch == '\n' || ch == '\v' || ch == '\f';
+}
+
+/* Trim ASCII white space around a name: ids, waves and layers are compared trimmed, also when
+ * they were quoted, so " A" and "A" name the same actor. */
+static void trim(const char **s, size_t *len)
+{
+    while (*len > 0 && is_space(**s)) {
+        (*s)++;
+        (*len)--;
+    }
+    while (*len > 0 && is_space((*s)[*len - 1])) {
+        (*len)--;
+    }
+}
+
+/*
+ * Register the new actor @p id (trimmed) under its near-duplicate key: ASCII letters in lower
+ * case and runs of white space as one space. An id whose key is already taken differs from an
+ * earlier id only in case or spacing: a distinct actor, counted in the report as a warning.
+ */
+static int note_id_key(firmnet_network *net, const char *id, size_t len,
+                       firmnet_load_report *rep)
+{
+    char stack[256] = {0}, *key = len < sizeof stack ? stack : firmnet_i_malloc(len + 1);
+    size_t n = 0;
+    bool added;
+    if (key == NULL) {
+        return firmnet_i_nomem();
+    }
+    for (size_t k = 0; k < len; k++) {
+        char ch = id[k];
+        if (is_space(ch)) {
+            if (n > 0 && key[n - 1] == ' ') {
+                continue;
+            }
+            ch = ' ';
+        } else if (ch >= 'A' && ch <= 'Z') {
+            ch = (char)(ch - 'A' + 'a');
+        }
+        key[n++] = ch;
+    }
+    ptrdiff_t i = firmnet_i_strset_add(&net->id_keys, key, n, &added);
+    if (key != stack) {
+        firmnet_i_free(key);
+    }
+    if (i < 0) {
+        return firmnet_i_nomem();
+    }
+    if (!added) {
+        rep->near_duplicate_ids++;
+    }
+    return 0;
+}
+
 /* Find or create actor @p id; *created tells whether it is new. Returns the index or < 0. */
 static ptrdiff_t actor_get(firmnet_network *net, const char *id, size_t len, bool implicit,
-                           bool *created)
+                           bool *created, firmnet_load_report *rep)
 {
     int rc = actors_reserve(net, net->ids.count + 1);
     ptrdiff_t i;
@@ -285,6 +343,12 @@ static ptrdiff_t actor_get(firmnet_network *net, const char *id, size_t len, boo
         return firmnet_i_nomem();
     }
     if (*created) {
+        rc = note_id_key(net, id, len, rep);
+        if (rc < 0) {
+            firmnet_i_strset_truncate(&net->ids, (size_t)i);
+            *created = false;
+            return rc;
+        }
         net->implicit[i] = implicit;
     }
     return i;
@@ -292,7 +356,7 @@ static ptrdiff_t actor_get(firmnet_network *net, const char *id, size_t len, boo
 
 /* Everything a failed read must undo. */
 typedef struct undo {
-    size_t nactors, nattrs, nties, nwaves, nlayers;
+    size_t nactors, nattrs, nties, nwaves, nlayers, nkeys;
     firmnet_i_attr *attr_counts; /* copies of the counters of the first nattrs attributes */
     size_t *filled;              /* implicit actors that got attributes in this call */
     size_t nfilled, filled_cap;
@@ -313,6 +377,7 @@ static int undo_begin(undo *u, const firmnet_network *net)
     u->nties = net->nties;
     u->nwaves = net->waves.count;
     u->nlayers = net->layers.count;
+    u->nkeys = net->id_keys.count;
     u->attr_counts = firmnet_i_malloc(net->nattrs * sizeof *u->attr_counts);
     if (u->attr_counts == NULL) {
         return firmnet_i_nomem();
@@ -355,6 +420,7 @@ static void undo_apply(firmnet_network *net, undo *u)
         }
     }
     firmnet_i_strset_truncate(&net->ids, u->nactors);
+    firmnet_i_strset_truncate(&net->id_keys, u->nkeys);
     for (size_t a = u->nattrs; a < net->nattrs; a++) {
         firmnet_i_free(net->attrs[a].values);
         firmnet_i_free(net->attrs[a].name);
@@ -423,6 +489,7 @@ static void report_add(firmnet_load_report *to, const firmnet_load_report *r)
     to->ties_added += r->ties_added;
     to->duplicates_merged += r->duplicates_merged;
     to->self_ties_dropped += r->self_ties_dropped;
+    to->near_duplicate_ids += r->near_duplicate_ids;
 }
 
 /* Finish a read or add call: commit or roll back, fill the report. */
@@ -449,13 +516,14 @@ static int actor_row(firmnet_network *net, undo *u, const char *id, size_t idlen
     bool created;
     ptrdiff_t i;
     int rc;
+    trim(&id, &idlen);
     if (idlen == 0) {
         return firmnet_i_error(FIRMNET_EDATA, "blank actor id");
     }
     if (firmnet_i_utf8_valid_prefix(id, idlen) != idlen) {
         return firmnet_i_error(FIRMNET_EDATA, "invalid UTF-8 in actor id");
     }
-    i = actor_get(net, id, idlen, false, &created);
+    i = actor_get(net, id, idlen, false, &created, &u->report);
     if (i < 0) {
         return (int)i;
     }
@@ -761,9 +829,17 @@ typedef struct tie_row {
 /* Which field of a tie row an error is about (for the reader's column). */
 enum { F_WAVE, F_LAYER, F_SOURCE, F_TARGET, F_WEIGHT };
 
-static int tie_add(firmnet_network *net, undo *u, const tie_row *r,
+static int tie_add(firmnet_network *net, undo *u, const tie_row *row,
                    const firmnet_read_options *opts, int *field)
 {
+    tie_row trimmed = *row;
+    const tie_row *r = &trimmed;
+    trim(&trimmed.source, &trimmed.source_len);
+    trim(&trimmed.target, &trimmed.target_len);
+    trim(&trimmed.layer, &trimmed.layer_len);
+    if (trimmed.wave != NULL) {
+        trim(&trimmed.wave, &trimmed.wave_len);
+    }
     bool strict = opts && opts->strict;
     firmnet_merge rule = opts ? opts->duplicates : FIRMNET_MERGE_SUM;
     const char *ends[2] = {r->source, r->target};
@@ -815,7 +891,7 @@ static int tie_add(firmnet_network *net, undo *u, const tie_row *r,
                                        "unknown actor '%.*s' (not in the actor table; strict mode)",
                                        (int)lens[e], ends[e]);
             }
-            idx[e] = actor_get(net, ends[e], lens[e], true, &created);
+            idx[e] = actor_get(net, ends[e], lens[e], true, &created, &u->report);
             if (idx[e] < 0) {
                 return (int)idx[e];
             }

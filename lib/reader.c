@@ -16,6 +16,13 @@
 
 #define CHUNK (256 * 1024)
 
+/*
+ * Limits that keep a malformed or hostile file from exhausting memory: a field longer than
+ * FIRMNET_I_MAX_FIELD bytes (usually an unbalanced quote), a record with more than
+ * FIRMNET_I_MAX_FIELDS fields (Excel's column limit) or longer than FIRMNET_I_MAX_RECORD
+ * bytes is an error. They are in internal.h so that tests can build inputs just past them.
+ */
+
 struct firmnet_i_csv {
     char *name;
     FILE *fp;
@@ -47,7 +54,21 @@ struct firmnet_i_csv {
 
 static int io_error(firmnet_i_csv *c, const char *what)
 {
-    return firmnet_i_error(FIRMNET_EIO, "%s: %s: %s", c->name, what, strerror(errno));
+    return firmnet_i_error(FIRMNET_EIO, "%s:%ld: %s: %s", c->name, c->line, what,
+                           strerror(errno));
+}
+
+/* zlib allocates through the library's allocator, so allocation-failure tests reach it. */
+static voidpf z_alloc(voidpf opaque, uInt items, uInt size)
+{
+    (void)opaque;
+    return firmnet_i_calloc(items, size);
+}
+
+static void z_free(voidpf opaque, voidpf p)
+{
+    (void)opaque;
+    firmnet_i_free(p);
 }
 
 /* Read the next raw chunk into c->raw (files) or expose the memory (buffers). */
@@ -72,7 +93,7 @@ static int read_raw(firmnet_i_csv *c, const unsigned char **p, size_t *n)
     c->raw_done += *n;
     if (c->progress != NULL && c->progress("read", (double)c->raw_done, (double)c->raw_total,
                                            c->payload) != 0) {
-        return firmnet_i_error(FIRMNET_ECANCEL, "%s: reading cancelled", c->name);
+        return firmnet_i_error(FIRMNET_ECANCEL, "%s:%ld: reading cancelled", c->name, c->line);
     }
     return 0;
 }
@@ -109,7 +130,8 @@ static int fill_append(firmnet_i_csv *c)
         c->raw_done += got;
         if (c->progress != NULL && got > 0 &&
             c->progress("read", (double)c->raw_done, (double)c->raw_total, c->payload) != 0) {
-            return firmnet_i_error(FIRMNET_ECANCEL, "%s: reading cancelled", c->name);
+            return firmnet_i_error(FIRMNET_ECANCEL, "%s:%ld: reading cancelled", c->name,
+                                   c->line);
         }
         c->buflen += got;
         if (got == 0) {
@@ -125,9 +147,9 @@ static int fill_append(firmnet_i_csv *c)
             if (c->raw_eof) {
                 if (!c->gz_end) {
                     return firmnet_i_error(FIRMNET_EIO,
-                                           "%s: truncated gzip file (unexpected end of "
+                                           "%s:%ld: truncated gzip file (unexpected end of "
                                            "compressed data)",
-                                           c->name);
+                                           c->name, c->line);
                 }
                 c->eof = true;
                 return 0;
@@ -147,7 +169,8 @@ static int fill_append(firmnet_i_csv *c)
         if (c->gz_end) {
             /* another gzip member follows (concatenated .gz files are valid gzip) */
             if (inflateReset2(&c->zs, 15 + 16) != Z_OK) {
-                return firmnet_i_error(FIRMNET_EIO, "%s: cannot restart gzip stream", c->name);
+                return firmnet_i_error(FIRMNET_EIO, "%s:%ld: cannot restart gzip stream",
+                                       c->name, c->line);
             }
             c->gz_end = false;
         }
@@ -157,8 +180,9 @@ static int fill_append(firmnet_i_csv *c)
         } else if (zr == Z_MEM_ERROR) {
             return firmnet_i_nomem();
         } else if (zr != Z_OK && zr != Z_BUF_ERROR) {
-            return firmnet_i_error(FIRMNET_EIO, "%s: corrupt gzip data (%s) near compressed byte %llu",
-                                   c->name, c->zs.msg ? c->zs.msg : "inflate failed",
+            return firmnet_i_error(FIRMNET_EIO,
+                                   "%s:%ld: corrupt gzip data (%s) near compressed byte %llu",
+                                   c->name, c->line, c->zs.msg ? c->zs.msg : "inflate failed",
                                    (unsigned long long)c->zs.total_in);
         }
     }
@@ -202,10 +226,12 @@ static int open_common(firmnet_i_csv *c)
         }
     }
     if (n >= 2 && p[0] == 0x1f && p[1] == 0x8b) {
-        c->gz = true;
+        c->zs.zalloc = z_alloc;
+        c->zs.zfree = z_free;
         if (inflateInit2(&c->zs, 15 + 16) != Z_OK) {
             return firmnet_i_nomem();
         }
+        c->gz = true;
         c->zs.next_in = (unsigned char *)p;
         c->zs.avail_in = (uInt)n;
         if (c->mem != NULL) {
@@ -241,6 +267,7 @@ static firmnet_i_csv *csv_alloc(const char *name)
         return NULL;
     }
     c->delim = ',';
+    c->line = 1;
     return c;
 }
 
@@ -362,6 +389,10 @@ static int push_field(firmnet_i_csv *c, size_t start, long line, bool quoted)
         }
         c->rec.len = end;
     }
+    if (c->nf == FIRMNET_I_MAX_FIELDS) {
+        return firmnet_i_error(FIRMNET_EPARSE, "%s:%ld: more than %d fields in a record",
+                               c->name, c->lines[0], FIRMNET_I_MAX_FIELDS);
+    }
     if (c->nf == c->fcap) {
         size_t cap = c->fcap ? c->fcap * 2 : 16;
         size_t *o = firmnet_i_reallocarray(c->offs, cap, sizeof *o);
@@ -445,6 +476,16 @@ static int parse_record(firmnet_i_csv *c, bool *all_empty)
                 continue;
             }
         }
+        if (c->rec.len - start >= FIRMNET_I_MAX_FIELD && st != FIELD_START) {
+            return parse_error(c, quoted ? qline : fline, c->nf,
+                               quoted ? "quoted field longer than " FIRMNET_I_MAX_FIELD_TEXT
+                                        " bytes (a quote opened here is not closed?)"
+                                      : "field longer than " FIRMNET_I_MAX_FIELD_TEXT " bytes");
+        }
+        if (c->rec.len >= FIRMNET_I_MAX_RECORD) {
+            return parse_error(c, c->nf ? c->lines[0] : fline, 0,
+                               "record longer than " FIRMNET_I_MAX_RECORD_TEXT);
+        }
         if (st == QUOTED) {
             if (ch == '"') {
                 rc = ensure(c);
@@ -513,12 +554,25 @@ static int parse_record(firmnet_i_csv *c, bool *all_empty)
     }
 }
 
+#define UTF8_HINT "(is the file in EUC-KR/CP949 or Latin-1? save it as UTF-8)"
+#define BOM_MESSAGE                                                                        \
+    "byte-order mark (U+FEFF) inside the file, not at its start (were files concatenated?)"
+
+/* Whether a value holds U+FEFF, which only belongs at the very start of a file. */
+static bool has_bom(const char *f, size_t len)
+{
+    return len >= 3 && memmem(f, len, "\xEF\xBB\xBF", 3) != NULL;
+}
+
 /* Choose the delimiter from the first line: the most frequent of , \t ; outside quotes. */
 static int detect_delimiter(firmnet_i_csv *c)
 {
     size_t i = c->bufpos, counts[3] = {0, 0, 0};
     bool inq = false;
     for (;;) {
+        if (i - c->bufpos >= FIRMNET_I_MAX_RECORD) {
+            break; /* decide from what was seen; the parser reports the overlong record */
+        }
         if (i == c->buflen) {
             if (c->eof) {
                 break;
@@ -562,7 +616,7 @@ int firmnet_i_csv_header(firmnet_i_csv *c)
         return rc;
     }
     if (rc == 0) {
-        return firmnet_i_error(FIRMNET_EDATA, "%s: empty file (no header line)", c->name);
+        return firmnet_i_error(FIRMNET_EDATA, "%s:1: empty file (no header line)", c->name);
     }
     /* UTF-8 byte-order mark */
     if (c->buflen - c->bufpos < 3 && !c->eof) {
@@ -573,6 +627,13 @@ int firmnet_i_csv_header(firmnet_i_csv *c)
     }
     if (c->buflen - c->bufpos >= 3 && memcmp(c->buf + c->bufpos, "\xEF\xBB\xBF", 3) == 0) {
         c->bufpos += 3;
+    } else if (c->buflen - c->bufpos >= 2 &&
+               (memcmp(c->buf + c->bufpos, "\xFF\xFE", 2) == 0 ||
+                memcmp(c->buf + c->bufpos, "\xFE\xFF", 2) == 0)) {
+        return firmnet_i_error(FIRMNET_EPARSE,
+                               "%s:1: the file is UTF-16 text (byte-order mark %02X %02X); save "
+                               "it as UTF-8",
+                               c->name, c->buf[c->bufpos], c->buf[c->bufpos + 1]);
     }
     rc = detect_delimiter(c);
     if (rc < 0) {
@@ -584,7 +645,8 @@ int firmnet_i_csv_header(firmnet_i_csv *c)
             return rc;
         }
         if (rc == 0) {
-            return firmnet_i_error(FIRMNET_EDATA, "%s: empty file (no header line)", c->name);
+            return firmnet_i_error(FIRMNET_EDATA, "%s:%ld: empty file (no header line)", c->name,
+                                   c->line > 1 ? c->line - 1 : 1);
         }
     } while (empty);
     c->header = firmnet_i_calloc(c->nf, sizeof *c->header);
@@ -595,7 +657,11 @@ int firmnet_i_csv_header(firmnet_i_csv *c)
         const char *f = c->rec.data + c->offs[i];
         size_t len = c->lens[i];
         if (firmnet_i_utf8_valid_prefix(f, len) != len) {
-            return parse_error(c, c->lines[i], i, "invalid UTF-8 in the header");
+            return parse_error(c, c->lines[i], i,
+                               "invalid UTF-8 in the header " UTF8_HINT);
+        }
+        if (has_bom(f, len)) {
+            return parse_error(c, c->lines[i], i, BOM_MESSAGE);
         }
         /* trim also quoted header names */
         while (len > 0 && (*f == ' ' || *f == '\t')) {
@@ -648,8 +714,12 @@ int firmnet_i_csv_next(firmnet_i_csv *c)
             size_t ok = firmnet_i_utf8_valid_prefix(f, c->lens[i]);
             if (ok != c->lens[i]) {
                 return firmnet_i_csv_error(c, FIRMNET_EPARSE, i,
-                                           "invalid UTF-8 (byte 0x%02X at offset %zu of the value)",
+                                           "invalid UTF-8 (byte 0x%02X at offset %zu of the "
+                                           "value) " UTF8_HINT,
                                            (unsigned char)f[ok], ok);
+            }
+            if (has_bom(f, c->lens[i])) {
+                return firmnet_i_csv_error(c, FIRMNET_EPARSE, i, BOM_MESSAGE);
             }
         }
         return 1;

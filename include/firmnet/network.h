@@ -20,6 +20,17 @@
  * A gzip-compressed file (possibly multi-member) is recognised by its magic bytes, whatever
  * its name. The path "-" reads standard input. Files are streamed, never held whole.
  *
+ * Errors (see doc/hardening.md for the whole list): a field longer than 65536 bytes, a
+ * record with more than 16384 fields or longer than 16 MiB, invalid UTF-8 (the message
+ * suggests EUC-KR/CP949 or Latin-1), a NUL byte, a UTF-16 file, and a byte-order mark
+ * anywhere but at the very start are ::FIRMNET_EPARSE. A file with a header and no data rows
+ * is not an error: the report says rows = 0 (the example programs reject it).
+ *
+ * Ids (actor ids, sources, targets), waves and layers are trimmed of surrounding ASCII
+ * white space even when quoted, so " A" and "A" are the same actor. Ids that differ only in
+ * ASCII letter case or inner spacing ("KIMM", "kimm") are distinct actors; each such id is
+ * counted in firmnet_load_report::near_duplicate_ids as a warning.
+ *
  * - Actor file: required column `id`; known columns `name`, `type`, `size`, `sector`,
  *   `cluster`, `region`, `mc`, `tech`; every other column is kept as an attribute too.
  *   `type` values firm, university, research, support, government, service and `size` values
@@ -92,6 +103,10 @@ typedef struct firmnet_load_report {
     size_t ties_added;        /**< new distinct ties stored */
     size_t duplicates_merged; /**< rows merged into an existing tie */
     size_t self_ties_dropped; /**< rows with source == target, dropped */
+    size_t near_duplicate_ids; /**< actors added whose id equals an earlier actor's id when
+                                    ASCII letter case and runs of white space are ignored
+                                    ("KIMM" and "kimm"): distinct actors, but probably a
+                                    typing error worth a warning */
 } firmnet_load_report;
 
 /**
