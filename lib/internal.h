@@ -7,6 +7,7 @@
 #include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
+#include <stdio.h>
 
 #include <igraph.h>
 
@@ -187,6 +188,36 @@ struct firmnet_graph {
     size_t n, m;
     int directed;
 };
+
+/* ---- atomic output files (table.c) --------------------------------------------------------- */
+/*
+ * Every file the library writes goes through these: the data goes to a new temporary file
+ * beside the target (same folder, hence same file system), which is fsync()ed and renamed
+ * over the target only when everything was written. A failed, cancelled or killed run never
+ * leaves a partial result or truncates an existing one (a killed run can leave the hidden
+ * temporary ".<name>.XXXXXX.tmp"). "-" is standard output; an existing device or FIFO is
+ * written in place; a symbolic link is followed, so the file it points to is replaced.
+ *
+ *     firmnet_i_out out;
+ *     int rc = firmnet_i_out_open(&out, path);      // error set on failure
+ *     FILE *fp = firmnet_i_out_fdopen(&out);         // or gzdopen(dup(out.fd), ...)
+ *     ... write, then fclose(fp) (never for stdout) and check both ...
+ *     rc == 0 ? firmnet_i_out_commit(&out) : (firmnet_i_out_abort(&out), rc);
+ */
+typedef struct firmnet_i_out {
+    const char *path; /* as given (or "<stdout>"), for messages */
+    char *target;     /* the file replaced (symbolic links resolved); NULL for stdout */
+    char *tmp;        /* the temporary file; NULL for stdout and in-place writes */
+    int fd;           /* where to write; -1 for standard output */
+    bool direct;      /* an existing special file, written in place */
+} firmnet_i_out;
+int firmnet_i_out_open(firmnet_i_out *o, const char *path);
+/* A stdio stream on a duplicate of o->fd, or stdout; NULL with the error set. */
+FILE *firmnet_i_out_fdopen(firmnet_i_out *o);
+/* Flush to disk and rename into place; on failure removes the temporary file. */
+int firmnet_i_out_commit(firmnet_i_out *o);
+/* Remove the temporary file and release @p o. */
+void firmnet_i_out_abort(firmnet_i_out *o);
 
 /* ---- tables (table.c) --------------------------------------------------------------------- */
 /* Take ownership of an array of nrows malloc'ed strings as a new string column (frees them

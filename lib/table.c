@@ -7,6 +7,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 #include <unistd.h>
 
 #include <zlib.h>
@@ -448,12 +449,178 @@ static firmnet_format format_from_name(const char *path)
     return FIRMNET_FORMAT_CSV;
 }
 
+/* ---- atomic output files ------------------------------------------------------------------ */
+
+/* Create a new file next to @p target with a random name; 0666 before the umask, like
+ * fopen(path, "w") would, where mkstemp() would give 0600. */
+static int create_temp(firmnet_i_out *o)
+{
+    static unsigned long counter;
+    const char *slash = strrchr(o->target, '/');
+    size_t dirlen = slash ? (size_t)(slash - o->target) + 1 : 0;
+    size_t n = strlen(o->target) + 40;
+    o->tmp = firmnet_i_malloc(n);
+    if (o->tmp == NULL) {
+        return firmnet_i_nomem();
+    }
+    for (int attempt = 0; attempt < 100; attempt++) {
+        struct timespec ts;
+        unsigned long k = __atomic_add_fetch(&counter, 1, __ATOMIC_RELAXED);
+        clock_gettime(CLOCK_REALTIME, &ts);
+        unsigned long r = (unsigned long)firmnet_i_hash_bytes(&ts, sizeof ts) ^
+                          ((unsigned long)getpid() << 20) ^ k;
+        /* hidden (leading dot) so that a killed run leaves no look-alike of the result */
+        snprintf(o->tmp, n, "%.*s.%s.%06lx.tmp", (int)dirlen, o->target, o->target + dirlen,
+                 r & 0xffffff);
+        o->fd = open(o->tmp, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0666);
+        if (o->fd >= 0) {
+            return 0;
+        }
+        if (errno != EEXIST) {
+            break;
+        }
+    }
+    int rc = firmnet_i_error(FIRMNET_EIO, "%s: cannot create a temporary file beside it: %s",
+                             o->path, strerror(errno));
+    firmnet_i_free(o->tmp);
+    o->tmp = NULL;
+    return rc;
+}
+
+int firmnet_i_out_open(firmnet_i_out *o, const char *path)
+{
+    struct stat st;
+    memset(o, 0, sizeof *o);
+    o->fd = -1;
+    o->path = path;
+    if (strcmp(path, "-") == 0) {
+        o->path = "<stdout>";
+        return 0;
+    }
+    if (path[0] == '\0') {
+        return firmnet_i_error(FIRMNET_EIO, "cannot write to an empty file name");
+    }
+    /* Write where a symbolic link points, so that the rename replaces the file, not the link. */
+    o->target = realpath(path, NULL);
+    if (o->target == NULL) {
+        o->target = firmnet_i_strdup(path);
+        if (o->target == NULL) {
+            return firmnet_i_nomem();
+        }
+    } else {
+        /* realpath() allocates with malloc(); keep every library allocation on one allocator */
+        char *copy = firmnet_i_strdup(o->target);
+        free(o->target);
+        o->target = copy;
+        if (o->target == NULL) {
+            return firmnet_i_nomem();
+        }
+    }
+    if (stat(o->target, &st) == 0 && !S_ISREG(st.st_mode)) {
+        /* A device, pipe or directory: written in place (renaming a temporary file over
+         * /dev/stdout or a FIFO would replace the special file); a directory fails here. */
+        o->fd = open(o->target, O_WRONLY | O_TRUNC | O_CLOEXEC);
+        if (o->fd < 0) {
+            int rc = firmnet_i_error(FIRMNET_EIO, "%s: cannot write: %s", path, strerror(errno));
+            firmnet_i_free(o->target);
+            o->target = NULL;
+            return rc;
+        }
+        o->direct = true;
+        return 0;
+    }
+    int rc = create_temp(o);
+    if (rc < 0) {
+        firmnet_i_free(o->target);
+        o->target = NULL;
+        return rc;
+    }
+    if (stat(o->target, &st) == 0) {
+        /* replacing a file: keep its permissions */
+        (void)fchmod(o->fd, st.st_mode & 07777);
+    }
+    return 0;
+}
+
+FILE *firmnet_i_out_fdopen(firmnet_i_out *o)
+{
+    int fd;
+    FILE *fp;
+    if (o->fd < 0) {
+        return stdout;
+    }
+    fd = dup(o->fd);
+    if (fd < 0) {
+        firmnet_i_error(FIRMNET_EIO, "%s: cannot write: %s", o->path, strerror(errno));
+        return NULL;
+    }
+    fp = fdopen(fd, "wb");
+    if (fp == NULL) {
+        close(fd);
+        firmnet_i_error(FIRMNET_EIO, "%s: cannot write: %s", o->path, strerror(errno));
+    }
+    return fp;
+}
+
+static void out_release(firmnet_i_out *o)
+{
+    if (o->fd >= 0) {
+        close(o->fd);
+        o->fd = -1;
+    }
+    firmnet_i_free(o->tmp);
+    firmnet_i_free(o->target);
+    o->tmp = o->target = NULL;
+}
+
+void firmnet_i_out_abort(firmnet_i_out *o)
+{
+    if (o->tmp != NULL) {
+        unlink(o->tmp);
+    }
+    out_release(o);
+}
+
+int firmnet_i_out_commit(firmnet_i_out *o)
+{
+    int rc = 0;
+    if (o->fd < 0) {
+        if (fflush(stdout) != 0) {
+            rc = firmnet_i_error(FIRMNET_EIO, "<stdout>: write failed: %s", strerror(errno));
+        }
+        return rc;
+    }
+    if (o->tmp != NULL) {
+        /* The data must be on disk before the name points to it, or a crash right after the
+         * rename could leave an empty file where the old result was. */
+        if (fsync(o->fd) != 0) {
+            rc = firmnet_i_error(FIRMNET_EIO, "%s: write failed: %s", o->path, strerror(errno));
+        }
+        if (close(o->fd) != 0 && rc == 0) {
+            rc = firmnet_i_error(FIRMNET_EIO, "%s: write failed: %s", o->path, strerror(errno));
+        }
+        o->fd = -1;
+        if (rc == 0 && rename(o->tmp, o->target) != 0) {
+            rc = firmnet_i_error(FIRMNET_EIO, "%s: cannot rename into place: %s", o->path,
+                                 strerror(errno));
+        }
+        if (rc < 0) {
+            firmnet_i_out_abort(o);
+            return rc;
+        }
+    }
+    out_release(o);
+    return rc;
+}
+
+/* ---- writing tables ------------------------------------------------------------------------ */
+
 int firmnet_table_write(const firmnet_table *t, const char *path, firmnet_format fmt)
 {
     sink s = {0};
-    char *tmp = NULL;
-    int fd = -1, rc;
-    bool to_stdout, gz, direct = false;
+    firmnet_i_out out;
+    int rc, zr;
+    bool gz;
 
     firmnet_i_clear_error();
     if (t == NULL || path == NULL) {
@@ -462,49 +629,30 @@ int firmnet_table_write(const firmnet_table *t, const char *path, firmnet_format
     if ((int)fmt < FIRMNET_FORMAT_AUTO || fmt > FIRMNET_FORMAT_JSON) {
         return firmnet_i_error(FIRMNET_EINVAL, "firmnet_table_write: invalid format %d", (int)fmt);
     }
-    to_stdout = strcmp(path, "-") == 0;
-    {
-        /* Devices, pipes and the like (/dev/stdout, a FIFO) are written in place: renaming a
-         * temporary file over them would replace the special file. */
-        struct stat st;
-        if (!to_stdout && stat(path, &st) == 0 && !S_ISREG(st.st_mode)) {
-            direct = true;
-        }
+    rc = firmnet_i_out_open(&out, path);
+    if (rc < 0) {
+        return rc;
     }
-    gz = !to_stdout && ends_with(path, ".gz");
+    gz = out.fd >= 0 && ends_with(path, ".gz");
     if (fmt == FIRMNET_FORMAT_AUTO) {
-        fmt = to_stdout ? FIRMNET_FORMAT_CSV : format_from_name(path);
+        fmt = out.fd < 0 ? FIRMNET_FORMAT_CSV : format_from_name(path);
     }
-    s.path = to_stdout ? "<stdout>" : path;
-    if (to_stdout) {
-        s.fp = stdout;
+    s.path = out.path;
+    if (gz) {
+        int fd = dup(out.fd);
+        s.gz = fd < 0 ? NULL : gzdopen(fd, "wb6");
+        if (s.gz == NULL) {
+            if (fd >= 0) {
+                close(fd);
+            }
+            rc = firmnet_i_error(FIRMNET_EIO, "%s: cannot start gzip output", path);
+            goto fail;
+        }
     } else {
-        size_t n = strlen(path);
-        tmp = firmnet_i_malloc(n + 16);
-        if (tmp == NULL) {
-            return firmnet_i_nomem();
-        }
-        snprintf(tmp, n + 16, "%s.tmp.XXXXXX", path);
-        fd = direct ? open(path, O_WRONLY | O_TRUNC) : mkstemp(tmp);
-        if (fd < 0) {
-            rc = firmnet_i_error(FIRMNET_EIO, "%s: cannot create: %s", path, strerror(errno));
-            firmnet_i_free(tmp);
-            return rc;
-        }
-        if (gz) {
-            s.gz = gzdopen(fd, "wb6");
-            if (s.gz == NULL) {
-                close(fd);
-                rc = firmnet_i_nomem();
-                goto fail;
-            }
-        } else {
-            s.fp = fdopen(fd, "wb");
-            if (s.fp == NULL) {
-                close(fd);
-                rc = firmnet_i_error(FIRMNET_EIO, "%s: cannot write: %s", path, strerror(errno));
-                goto fail;
-            }
+        s.fp = firmnet_i_out_fdopen(&out);
+        if (s.fp == NULL) {
+            rc = firmnet_last_error_code();
+            goto fail;
         }
     }
     rc = write_rows(t, &s, fmt);
@@ -512,34 +660,23 @@ int firmnet_table_write(const firmnet_table *t, const char *path, firmnet_format
         rc = sink_flush(&s);
     }
     firmnet_i_buf_free(&s.buf);
-    if (to_stdout) {
-        if (rc == 0 && fflush(stdout) != 0) {
-            rc = firmnet_i_error(FIRMNET_EIO, "<stdout>: write failed: %s", strerror(errno));
-        }
-        return rc;
-    }
     if (s.gz != NULL) {
-        int zr = gzclose(s.gz);
+        zr = gzclose(s.gz);
         if (rc == 0 && zr != Z_OK) {
-            rc = firmnet_i_error(FIRMNET_EIO, "%s: write failed (gzip close %d)", path, zr);
+            rc = firmnet_i_error(FIRMNET_EIO, "%s: write failed (gzip close: %s)", path,
+                                 zr == Z_ERRNO ? strerror(errno) : "zlib error");
         }
-    } else {
-        if (rc == 0 && fflush(s.fp) != 0) {
-            rc = firmnet_i_error(FIRMNET_EIO, "%s: write failed: %s", path, strerror(errno));
-        }
+    } else if (s.fp != stdout) {
         if (fclose(s.fp) != 0 && rc == 0) {
             rc = firmnet_i_error(FIRMNET_EIO, "%s: write failed: %s", path, strerror(errno));
         }
     }
-    if (rc == 0 && !direct && rename(tmp, path) != 0) {
-        rc = firmnet_i_error(FIRMNET_EIO, "%s: cannot rename into place: %s", path,
-                             strerror(errno));
+    if (rc == 0) {
+        return firmnet_i_out_commit(&out);
     }
 fail:
-    if (rc != 0 && !direct) {
-        unlink(tmp);
-    }
-    firmnet_i_free(tmp);
+    firmnet_i_buf_free(&s.buf);
+    firmnet_i_out_abort(&out);
     return rc;
 }
 
