@@ -378,6 +378,16 @@ int firmnet_i_csv_error(const firmnet_i_csv *c, int code, size_t i, const char *
                            i + 1, what);
 }
 
+static int parse_error(firmnet_i_csv *c, long line, size_t field, const char *what);
+
+static int field_too_long(firmnet_i_csv *c, long line, bool quoted)
+{
+    return parse_error(c, line, c->nf,
+                       quoted ? "quoted field longer than " FIRMNET_I_MAX_FIELD_TEXT
+                                " bytes (a quote opened here is not closed?)"
+                              : "field longer than " FIRMNET_I_MAX_FIELD_TEXT " bytes");
+}
+
 static int push_field(firmnet_i_csv *c, size_t start, long line, bool quoted)
 {
     /* Trim spaces (and tabs unless tab is the delimiter) around unquoted values. */
@@ -388,6 +398,9 @@ static int push_field(firmnet_i_csv *c, size_t start, long line, bool quoted)
             end--;
         }
         c->rec.len = end;
+    }
+    if (c->rec.len - start > FIRMNET_I_MAX_FIELD) {
+        return field_too_long(c, line, quoted);
     }
     if (c->nf == FIRMNET_I_MAX_FIELDS) {
         return firmnet_i_error(FIRMNET_EPARSE, "%s:%ld: more than %d fields in a record",
@@ -476,13 +489,10 @@ static int parse_record(firmnet_i_csv *c, bool *all_empty)
                 continue;
             }
         }
-        if (c->rec.len - start >= FIRMNET_I_MAX_FIELD && st != FIELD_START) {
-            return parse_error(c, quoted ? qline : fline, c->nf,
-                               quoted ? "quoted field longer than " FIRMNET_I_MAX_FIELD_TEXT
-                                        " bytes (a quote opened here is not closed?)"
-                                      : "field longer than " FIRMNET_I_MAX_FIELD_TEXT " bytes");
+        if (st != FIELD_START && c->rec.len - start > FIRMNET_I_MAX_FIELD) {
+            return field_too_long(c, quoted ? qline : fline, quoted);
         }
-        if (c->rec.len >= FIRMNET_I_MAX_RECORD) {
+        if (c->rec.len > FIRMNET_I_MAX_RECORD) {
             return parse_error(c, c->nf ? c->lines[0] : fline, 0,
                                "record longer than " FIRMNET_I_MAX_RECORD_TEXT);
         }
