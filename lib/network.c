@@ -877,6 +877,19 @@ static int tie_add(firmnet_network *net, undo *u, const tie_row *row,
     if (firmnet_i_utf8_valid_prefix(r->layer, r->layer_len) != r->layer_len) {
         return firmnet_i_error(FIRMNET_EDATA, "invalid UTF-8 in layer");
     }
+    /* Layer names must be expressible in a selector: commas separate names there, and "all"
+     * selects every layer. */
+    if (memchr(r->layer, ',', r->layer_len) != NULL) {
+        return firmnet_i_error(FIRMNET_EDATA,
+                               "layer '%.*s' contains a comma (commas separate the names in layer "
+                               "selectors)",
+                               (int)r->layer_len, r->layer);
+    }
+    if (r->layer_len == 3 && memcmp(r->layer, "all", 3) == 0) {
+        return firmnet_i_error(FIRMNET_EDATA,
+                               "layer name 'all' is reserved (the selector 'all' means every "
+                               "layer)");
+    }
     if (r->source_len == r->target_len && memcmp(r->source, r->target, r->source_len) == 0) {
         u->report.self_ties_dropped++;
         return 0;
