@@ -465,6 +465,13 @@ static int parse_record(firmnet_i_csv *c, bool *all_empty)
             if (st == QUOTED) {
                 return parse_error(c, qline, c->nf, "unterminated quoted field (quote opened here)");
             }
+            if (st == FIELD_START) {
+                /* the input ends right after a delimiter: the last field is empty (start and
+                 * fline still describe the previous field) */
+                start = c->rec.len;
+                fline = c->line;
+                quoted = false;
+            }
             rc = push_field(c, start, fline, quoted);
             return rc < 0 ? rc : 1;
         }

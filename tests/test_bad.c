@@ -322,6 +322,36 @@ static void test_ids(void)
     firmnet_network_free(net);
 }
 
+/* Found by fuzzing: a last line that ends with a delimiter and no line end got a copy of the
+ * record's first field (with its NUL separator) as its empty last field. */
+static void test_trailing_delimiter(void)
+{
+    firmnet_network *net = NULL;
+    firmnet_load_report rep;
+    size_t i;
+    const char actors[] = "id,name\nA,x\nB,";
+    const char ties[] = "source,target,layer\nA,B,";
+    const char ties2[] = "source,target,layer\nA,B,trade\nB,A,";
+    CHECK_INT(firmnet_network_new(&net), 0);
+    CHECK_INT(firmnet_network_read_actors_buffer(net, actors, sizeof actors - 1, "a", NULL, &rep),
+              0);
+    CHECK_INT(rep.rows, 2);
+    CHECK_STR(firmnet_network_actor_attribute(net, 1, "name"), "");
+    CHECK_INT(firmnet_network_read_ties_buffer(net, ties, sizeof ties - 1, "t", NULL, NULL),
+              FIRMNET_EDATA);
+    CHECK_ERR("t:2:3 (column 'layer'): blank layer");
+    CHECK_INT(firmnet_network_read_ties_buffer(net, ties2, sizeof ties2 - 1, "t", NULL, NULL),
+              FIRMNET_EDATA);
+    CHECK_ERR("t:3:3 (column 'layer'): blank layer");
+    const char swapped[] = "name,id\nx,A2\ny,";
+    CHECK_INT(firmnet_network_read_actors_buffer(net, swapped, sizeof swapped - 1, "s", NULL,
+                                                 NULL),
+              FIRMNET_EDATA);
+    CHECK_ERR("s:3:2 (column 'id'): blank actor id");
+    CHECK_INT(firmnet_network_actor_index(&i, net, "A2"), FIRMNET_ENOTFOUND);
+    firmnet_network_free(net);
+}
+
 static void test_overflow(void)
 {
     firmnet_network *net = NULL;
@@ -359,6 +389,7 @@ int main(void)
     test_corpus();
     test_limits();
     test_ids();
+    test_trailing_delimiter();
     test_overflow();
     return test_done();
 }
