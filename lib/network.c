@@ -829,6 +829,35 @@ typedef struct tie_row {
 /* Which field of a tie row an error is about (for the reader's column). */
 enum { F_WAVE, F_LAYER, F_SOURCE, F_TARGET, F_WEIGHT };
 
+/*
+ * Every layer and every parent of a layer must be expressible in a selector (the summary
+ * builds its views that way, and users type them): no comma (it separates names), no empty
+ * part between dots, no white space around a part (selectors trim it), and "all" (every
+ * layer) is not a layer or a top-level part. Returns why a name is not valid, or NULL.
+ */
+static const char *layer_name_problem(const char *name, size_t len)
+{
+    if (memchr(name, ',', len) != NULL) {
+        return "a layer name cannot contain a comma (commas separate the names in layer "
+               "selectors)";
+    }
+    for (size_t start = 0; start <= len;) {
+        const char *dot = memchr(name + start, '.', len - start);
+        size_t end = dot ? (size_t)(dot - name) : len;
+        if (end == start) {
+            return "a layer name cannot have an empty part between dots ('.x', 'x.', 'x..y')";
+        }
+        if (is_space(name[start]) || is_space(name[end - 1])) {
+            return "a part of a layer name between dots cannot begin or end with white space";
+        }
+        if (start == 0 && end == 3 && memcmp(name, "all", 3) == 0) {
+            return "'all' is reserved (the layer selector 'all' means every layer)";
+        }
+        start = end + 1;
+    }
+    return NULL;
+}
+
 static int tie_add(firmnet_network *net, undo *u, const tie_row *row,
                    const firmnet_read_options *opts, int *field)
 {
@@ -877,18 +906,10 @@ static int tie_add(firmnet_network *net, undo *u, const tie_row *row,
     if (firmnet_i_utf8_valid_prefix(r->layer, r->layer_len) != r->layer_len) {
         return firmnet_i_error(FIRMNET_EDATA, "invalid UTF-8 in layer");
     }
-    /* Layer names must be expressible in a selector: commas separate names there, and "all"
-     * selects every layer. */
-    if (memchr(r->layer, ',', r->layer_len) != NULL) {
-        return firmnet_i_error(FIRMNET_EDATA,
-                               "layer '%.*s' contains a comma (commas separate the names in layer "
-                               "selectors)",
-                               (int)r->layer_len, r->layer);
-    }
-    if (r->layer_len == 3 && memcmp(r->layer, "all", 3) == 0) {
-        return firmnet_i_error(FIRMNET_EDATA,
-                               "layer name 'all' is reserved (the selector 'all' means every "
-                               "layer)");
+    const char *why = layer_name_problem(r->layer, r->layer_len);
+    if (why != NULL) {
+        return firmnet_i_error(FIRMNET_EDATA, "layer '%.*s': %s", (int)r->layer_len, r->layer,
+                               why);
     }
     if (r->source_len == r->target_len && memcmp(r->source, r->target, r->source_len) == 0) {
         u->report.self_ties_dropped++;

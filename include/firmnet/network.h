@@ -37,9 +37,10 @@
  *   large, sme are matched case-insensitively and stored in lower case; other values are kept
  *   as written. A blank `mc` means the actor takes part in no mini-cluster.
  * - Tie file: required `source`, `target`; optional `wave` (default: one unnamed wave ""),
- *   `layer` (default "tie"; a layer name cannot contain a comma or be "all", which have a
- *   meaning in layer selectors) and `weight` (default 1; must be a finite number > 0). Other
- *   columns are ignored.
+ *   `layer` (default "tie"; a layer name must be usable in a selector: no comma, no empty
+ *   part between dots, no white space around a part, and "all" is neither a layer nor the
+ *   first part of one) and `weight` (default 1; must be a finite number > 0). Other columns
+ *   are ignored.
  */
 #ifndef FIRMNET_NETWORK_H
 #define FIRMNET_NETWORK_H
