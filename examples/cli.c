@@ -5,6 +5,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 static const cli_option common[] = {
     {"actors", "FILE", "actor table (CSV/TSV, may be gzipped; '-' = stdin)"},
@@ -22,22 +23,6 @@ static const cli_option common[] = {
     {NULL, NULL, NULL},
 };
 
-static void usage(const cli *c, FILE *to, const char *summary, const cli_option *extra)
-{
-    fprintf(to, "usage: %s --actors FILE --ties FILE [options]\n%s\n\noptions:\n", c->prog,
-            summary);
-    for (int pass = 0; pass < 2; pass++) {
-        const cli_option *o = pass == 0 ? extra : common;
-        for (; o != NULL && o->name != NULL; o++) {
-            char left[64];
-            snprintf(left, sizeof left, "--%s%s%s", o->name, o->arg ? " " : "",
-                     o->arg ? o->arg : "");
-            fprintf(to, "  %-24s %s\n", left, o->help);
-        }
-    }
-    fprintf(to, "\nexit status: 0 success, 1 data error, 2 usage error\n");
-}
-
 static const cli_option *find(const cli_option *list, const char *name, size_t len)
 {
     for (; list != NULL && list->name != NULL; list++) {
@@ -46,6 +31,25 @@ static const cli_option *find(const cli_option *list, const char *name, size_t l
         }
     }
     return NULL;
+}
+
+static void usage(const cli *c, FILE *to, const char *summary, const cli_option *extra)
+{
+    fprintf(to, "usage: %s --actors FILE --ties FILE [options]\n%s\n\noptions:\n", c->prog,
+            summary);
+    for (int pass = 0; pass < 2; pass++) {
+        const cli_option *o = pass == 0 ? extra : common;
+        for (; o != NULL && o->name != NULL; o++) {
+            if (pass == 1 && find(extra, o->name, strlen(o->name)) != NULL) {
+                continue; /* the program gives this option its own meaning */
+            }
+            char left[64];
+            snprintf(left, sizeof left, "--%s%s%s", o->name, o->arg ? " " : "",
+                     o->arg ? o->arg : "");
+            fprintf(to, "  %-24s %s\n", left, o->help);
+        }
+    }
+    fprintf(to, "\nexit status: 0 success, 1 data error, 2 usage error\n");
 }
 
 static int usage_error(const cli *c, const char *fmt, const char *arg)
@@ -178,17 +182,60 @@ static int check_loaded(const cli *c, const char *path, const firmnet_load_repor
     return 0;
 }
 
+/* Draws "label [#########           ]  45%" on stderr; the library limits the call rate. */
+static int draw_progress(const char *what, double done, double total, void *payload)
+{
+    cli *c = payload;
+    enum { WIDTH = 30 };
+    char bar[WIDTH + 1];
+    const char *label = c->progress_label ? c->progress_label : what;
+    if (total > 0) {
+        double f = done >= total ? 1 : done / total;
+        int fill = (int)(f * WIDTH);
+        for (int i = 0; i < WIDTH; i++) {
+            bar[i] = i < fill ? '#' : ' ';
+        }
+        bar[WIDTH] = '\0';
+        fprintf(stderr, "\r%s: %.40s [%s] %3d%%", c->prog, label, bar, (int)(f * 100));
+    } else {
+        fprintf(stderr, "\r%s: %.40s %.0f", c->prog, label, done);
+    }
+    fflush(stderr);
+    c->progress_shown = 1;
+    return 0;
+}
+
+firmnet_progress_fn cli_progress(cli *c, const char *label)
+{
+    const char *slash = label ? strrchr(label, '/') : NULL;
+    c->progress_label = slash ? slash + 1 : label;
+    return c->quiet || !isatty(STDERR_FILENO) ? NULL : draw_progress;
+}
+
+void cli_progress_end(cli *c)
+{
+    if (c->progress_shown) {
+        fprintf(stderr, "\r\033[K");
+        fflush(stderr);
+        c->progress_shown = 0;
+    }
+}
+
 int cli_load(cli *c)
 {
     firmnet_read_options ro = FIRMNET_READ_OPTIONS_INIT;
     firmnet_load_report rep;
     ro.strict = c->strict;
     ro.duplicates = c->duplicates;
+    ro.progress_payload = c;
     if (firmnet_network_new(&c->net) < 0) {
         return cli_fail(c);
     }
     if (c->actors != NULL) {
-        if (firmnet_network_read_actors(c->net, c->actors, &ro, &rep) < 0) {
+        ro.progress = cli_progress(c, c->actors);
+        int rc = firmnet_network_read_actors(c->net, c->actors, &ro, &rep);
+        cli_progress_end(c);
+        if (rc < 0) {
             return cli_fail(c);
         }
         if (check_loaded(c, c->actors, &rep) != 0) {
@@ -196,7 +243,10 @@ int cli_load(cli *c)
         }
     }
     for (size_t k = 0; k < c->nties; k++) {
-        if (firmnet_network_read_ties(c->net, c->ties[k], &ro, &rep) < 0) {
+        ro.progress = cli_progress(c, c->ties[k]);
+        int rc = firmnet_network_read_ties(c->net, c->ties[k], &ro, &rep);
+        cli_progress_end(c);
+        if (rc < 0) {
             return cli_fail(c);
         }
         if (check_loaded(c, c->ties[k], &rep) != 0) {

@@ -26,6 +26,9 @@ typedef struct cli {
     firmnet_merge merge;      /* graph views */
     firmnet_merge duplicates; /* duplicate rows at load */
     firmnet_network *net;
+    /* progress bar (cli_progress) */
+    const char *progress_label;
+    int progress_shown;
 } cli;
 
 /* Called for each program option; return 0, or non-zero for a usage error. */
@@ -51,6 +54,15 @@ int cli_write(cli *c, const firmnet_table *t, const char *path);
 
 /* Print "prog: <firmnet_last_error()>" and return 1. */
 int cli_fail(const cli *c);
+
+/*
+ * A progress callback that draws a bar on stderr, to pass with @p c as its payload; NULL (no
+ * callback) when stderr is not a terminal or --quiet was given. @p label names the work.
+ */
+firmnet_progress_fn cli_progress(cli *c, const char *label);
+
+/* Clear the progress bar's line if one was drawn. */
+void cli_progress_end(cli *c);
 
 /* Release what cli_load() made. */
 void cli_done(cli *c);

@@ -12,5 +12,11 @@
 #include "firmnet/table.h"
 #include "firmnet/graph.h"
 #include "firmnet/summary.h"
+#include "firmnet/change.h"
+#include "firmnet/embeddedness.h"
+#include "firmnet/centrality.h"
+#include "firmnet/export.h"
+#include "firmnet/draw.h"
+#include "firmnet/chart.h"
 
 #endif

@@ -206,6 +206,31 @@ int firmnet_i_gsl(int status, const char *what)
     return firmnet_last_error_code();
 }
 
+int firmnet_i_rng_lend(firmnet_i_rng_loan *loan, uint64_t seed)
+{
+    int rc = firmnet_i_igraph(igraph_rng_init(&loan->rng, &igraph_rngtype_mt19937),
+                              "random numbers");
+    if (rc < 0) {
+        return rc;
+    }
+    rc = firmnet_i_igraph(igraph_rng_seed(&loan->rng, (igraph_uint_t)seed), "random numbers");
+    if (rc < 0) {
+        igraph_rng_destroy(&loan->rng);
+        return rc;
+    }
+    loan->host = igraph_rng_default();
+    loan->saved = *loan->host;
+    igraph_rng_set_default(&loan->rng);
+    loan->by_pointer = igraph_rng_default() == &loan->rng;
+    return 0;
+}
+
+void firmnet_i_rng_return(firmnet_i_rng_loan *loan)
+{
+    igraph_rng_set_default(loan->by_pointer ? loan->host : &loan->saved);
+    igraph_rng_destroy(&loan->rng);
+}
+
 /* ---- allocation --------------------------------------------------------------------------- */
 
 /* Allocation-failure injection for tests: when > 0, the allocation that brings the count to

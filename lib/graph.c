@@ -199,6 +199,12 @@ int firmnet_graph_new(firmnet_graph **out, const firmnet_network *net,
     g->m = m;
     g->directed = !opts->undirected;
     g->net = net;
+    g->layer_mask = mask;
+    g->nlayers = net->layers.count;
+    g->nties = net->nties;
+    g->wave = wave;
+    g->merge = opts->merge;
+    mask = NULL;
     *out = g;
     g = NULL;
 cleanup:
@@ -230,7 +236,114 @@ void firmnet_graph_free(firmnet_graph *g)
     igraph_destroy(&g->g);
     igraph_vector_destroy(&g->w);
     firmnet_i_leave();
+    firmnet_i_free(g->layer_mask);
     firmnet_i_free(g);
+}
+
+bool firmnet_i_graph_selects(const firmnet_graph *g, size_t k)
+{
+    const firmnet_network *net = g->net;
+    return k < g->nties && net->layer[k] < g->nlayers && g->layer_mask[net->layer[k]] &&
+           (g->wave < 0 || net->wave[k] == (uint16_t)g->wave);
+}
+
+/* Whether tie k is in view g, and its vertex pair as the view orders it. */
+static bool tie_in_view(const firmnet_graph *g, size_t k, uint32_t *s, uint32_t *t)
+{
+    const firmnet_network *net = g->net;
+    if (!firmnet_i_graph_selects(g, k)) {
+        return false;
+    }
+    *s = net->src[k];
+    *t = net->tgt[k];
+    if (!g->directed && *s > *t) {
+        uint32_t x = *s;
+        *s = *t;
+        *t = x;
+    }
+    return true;
+}
+
+/* Edge e's pair as the view built it (igraph stores undirected edges larger end first). */
+static void edge_pair(const firmnet_graph *g, size_t e, uint32_t *s, uint32_t *t)
+{
+    uint32_t a = (uint32_t)IGRAPH_FROM(&g->g, (igraph_integer_t)e);
+    uint32_t b = (uint32_t)IGRAPH_TO(&g->g, (igraph_integer_t)e);
+    if (!g->directed && a > b) {
+        uint32_t x = a;
+        a = b;
+        b = x;
+    }
+    *s = a;
+    *t = b;
+}
+
+int firmnet_i_graph_edge_ties(const firmnet_graph *g, size_t **offs_out, uint32_t **ties_out)
+{
+    size_t *offs = NULL, *fill = NULL, total = 0;
+    uint32_t *ties = NULL, *edge_of = NULL;
+    int rc = 0;
+
+    offs = firmnet_i_calloc(g->m + 1, sizeof *offs);
+    fill = firmnet_i_calloc(g->m + 1, sizeof *fill);
+    edge_of = firmnet_i_malloc((g->nties ? g->nties : 1) * sizeof *edge_of);
+    if (offs == NULL || fill == NULL || edge_of == NULL) {
+        rc = firmnet_i_nomem();
+        goto cleanup;
+    }
+    /* Edges are ordered by (source, target): find each selected tie's edge by bisection. */
+    for (size_t k = 0; k < g->nties; k++) {
+        uint32_t s, t;
+        size_t lo = 0, hi = g->m;
+        edge_of[k] = UINT32_MAX;
+        if (!tie_in_view(g, k, &s, &t)) {
+            continue;
+        }
+        while (lo < hi) {
+            size_t mid = lo + (hi - lo) / 2;
+            uint32_t ms, mt;
+            edge_pair(g, mid, &ms, &mt);
+            if (ms < s || (ms == s && mt < t)) {
+                lo = mid + 1;
+            } else {
+                hi = mid;
+            }
+        }
+        /* every selected tie made an edge; a miss would mean the network changed under us */
+        if (lo < g->m) {
+            uint32_t ms, mt;
+            edge_pair(g, lo, &ms, &mt);
+            if (ms == s && mt == t) {
+                edge_of[k] = (uint32_t)lo;
+                offs[lo + 1]++;
+                total++;
+            }
+        }
+    }
+    for (size_t e = 0; e < g->m; e++) {
+        offs[e + 1] += offs[e];
+        fill[e] = offs[e];
+    }
+    ties = firmnet_i_malloc((total ? total : 1) * sizeof *ties);
+    if (ties == NULL) {
+        rc = firmnet_i_nomem();
+        goto cleanup;
+    }
+    for (size_t k = 0; k < g->nties; k++) {
+        if (edge_of[k] != UINT32_MAX) {
+            ties[fill[edge_of[k]]++] = (uint32_t)k;
+        }
+    }
+    *offs_out = offs;
+    *ties_out = ties;
+    offs = NULL;
+    ties = NULL;
+cleanup:
+    firmnet_i_free(offs);
+    firmnet_i_free(fill);
+    firmnet_i_free(edge_of);
+    firmnet_i_free(ties);
+    return rc;
 }
 
 const firmnet_network *firmnet_graph_network(const firmnet_graph *g)

@@ -9,6 +9,7 @@
 #include <stdint.h>
 #include <stdio.h>
 
+#include <gsl/gsl_rng.h>
 #include <igraph.h>
 
 #include "firmnet.h"
@@ -40,6 +41,21 @@ void firmnet_i_leave(void);
 int firmnet_i_igraph(igraph_error_t rc, const char *what);
 /* A GSL status (non-zero) as a firmnet error with GSL's reason. */
 int firmnet_i_gsl(int status, const char *what);
+
+/*
+ * Lending igraph a private random generator. Some igraph functions draw from igraph's default
+ * RNG (layouts; ARPACK's start vector), whose state belongs to the host program. Between
+ * firmnet_i_rng_lend() and firmnet_i_rng_return() (both under firmnet_i_enter()) igraph's
+ * default is a fresh MT19937 seeded with @p seed; afterwards the host's generator is back,
+ * never reseeded. igraph 0.10 copies the struct it is given as the default (later versions
+ * keep the pointer): the loan restores whichever way it was taken.
+ */
+typedef struct firmnet_i_rng_loan {
+    igraph_rng_t rng, saved, *host;
+    bool by_pointer;
+} firmnet_i_rng_loan;
+int firmnet_i_rng_lend(firmnet_i_rng_loan *loan, uint64_t seed);
+void firmnet_i_rng_return(firmnet_i_rng_loan *loan);
 
 /* ---- memory (error.c) ------------------------------------------------------------------ */
 /* Every library allocation goes through these, so tests can make the Nth one fail. */
@@ -74,11 +90,22 @@ int firmnet_i_buf_put(firmnet_i_buf *b, const void *p, size_t n);
 int firmnet_i_buf_printf(firmnet_i_buf *b, const char *fmt, ...) FIRMNET_PRINTF(2, 3);
 void firmnet_i_buf_free(firmnet_i_buf *b);
 
-/* String interning: a hash from strings to dense indices 0..count-1, strings kept in order. */
+/*
+ * String interning: a hash from strings to dense indices 0..count-1, strings kept in order.
+ * Each slot keeps 32 bits of the hash and, for strings up to 15 bytes (most actor ids), the
+ * string itself, so a lookup usually touches one cache line instead of two.
+ */
+typedef struct firmnet_i_strslot {
+    uint32_t index1; /* index + 1; 0 = empty */
+    uint32_t tag;    /* high 32 bits of the hash */
+    uint8_t len;     /* string length, 255 when longer than the inline part */
+    char key[15];    /* the string when len <= 15 */
+} firmnet_i_strslot;
+
 typedef struct firmnet_i_strset {
     char **strs;       /* count strings, owned */
     size_t count, cap; /* strs capacity */
-    uint32_t *slots;   /* open addressing: index + 1, 0 = empty */
+    firmnet_i_strslot *slots;
     size_t nslots;     /* power of two */
 } firmnet_i_strset;
 /* Index of @p s (length @p len), or -1. */
@@ -88,6 +115,12 @@ ptrdiff_t firmnet_i_strset_add(firmnet_i_strset *set, const char *s, size_t len,
 /* Remove the strings added after the first @p count (rollback). */
 void firmnet_i_strset_truncate(firmnet_i_strset *set, size_t count);
 void firmnet_i_strset_free(firmnet_i_strset *set);
+
+/* Hash slots keep 32 bits of the hash beside the index, so most probes that do not match
+ * are rejected without touching the keys (which are cache misses on large networks). */
+#define FIRMNET_I_SLOT(hash, index) ((((uint64_t)(hash) >> 32) << 32) | ((uint64_t)(index) + 1))
+#define FIRMNET_I_SLOT_INDEX(slot) ((size_t)((slot) & 0xffffffffu) - 1)
+#define FIRMNET_I_SLOT_TAG_MATCH(slot, hash) (((slot) >> 32) == ((uint64_t)(hash) >> 32))
 
 /* ---- delimited text reading (reader.c) ------------------------------------------------ */
 
@@ -165,7 +198,7 @@ struct firmnet_network {
     double *weight;
     uint32_t *nmerged; /* rows merged into each tie */
     size_t nties, ties_cap;
-    uint32_t *tie_slots; /* open addressing on (wave, layer, src, tgt): index + 1 */
+    uint64_t *tie_slots; /* open addressing on (wave, layer, src, tgt): tag << 32 | (index + 1) */
     size_t tie_nslots;
 
     firmnet_load_report total;
@@ -187,41 +220,196 @@ struct firmnet_graph {
     const firmnet_network *net;
     size_t n, m;
     int directed;
+    /* The selection the view was built from, for analyses that go back to the network's ties
+     * (per-layer figures such as multiplexity): ties 0..nties-1 existed when the view was
+     * built; layer_mask has nlayers entries (1 = selected); wave is a wave index or -1 for
+     * all waves. */
+    unsigned char *layer_mask;
+    size_t nlayers, nties;
+    ptrdiff_t wave;
+    firmnet_merge merge;
 };
 
-/* ---- atomic output files (table.c) --------------------------------------------------------- */
+/* Whether network tie @p k lies in the selection of view @p g (layer, wave, existed then). */
+bool firmnet_i_graph_selects(const firmnet_graph *g, size_t k);
+
 /*
- * Every file the library writes goes through these: the data goes to a new temporary file
- * beside the target (same folder, hence same file system), which is fsync()ed and renamed
- * over the target only when everything was written. A failed, cancelled or killed run never
- * leaves a partial result or truncates an existing one (a killed run can leave the hidden
- * temporary ".<name>.XXXXXX.tmp"). "-" is standard output; an existing device or FIFO is
- * written in place; a symbolic link is followed, so the file it points to is replaced.
- *
- *     firmnet_i_out out;
- *     int rc = firmnet_i_out_open(&out, path);      // error set on failure
- *     FILE *fp = firmnet_i_out_fdopen(&out);         // or gzdopen(dup(out.fd), ...)
- *     ... write, then fclose(fp) (never for stdout) and check both ...
- *     rc == 0 ? firmnet_i_out_commit(&out) : (firmnet_i_out_abort(&out), rc);
+ * The ties that each edge of a view merges, as compressed rows: the ties of edge e are
+ * ties[offs[e] .. offs[e + 1]), in ascending tie index. Ties added to the network after the
+ * view was built are not included. Allocates *offs (m + 1 entries) and *ties; the caller frees
+ * both with firmnet_i_free(). O(M log m) for M ties of the network.
+ */
+int firmnet_i_graph_edge_ties(const firmnet_graph *g, size_t **offs, uint32_t **ties);
+
+/* ---- groups of actors by an attribute (groups.c) ------------------------------------------ */
+typedef struct firmnet_i_groups {
+    size_t n;        /* actors */
+    size_t count;    /* groups */
+    char **names;    /* count group names in byte order, owned */
+    ptrdiff_t *of;   /* per actor: group index, or -1 when excluded */
+    size_t *size;    /* per group: number of actors */
+    size_t included; /* actors with a group */
+} firmnet_i_groups;
+
+/* Group the first @p n actors of @p net by @p attribute (a name, or a name followed by '?' for
+ * "yes"/"no" by whether the value is filled in; see firmnet/embeddedness.h). ENOTFOUND names
+ * the attributes that exist. On failure @p gr is left empty (safe to free). */
+int firmnet_i_groups_init(firmnet_i_groups *gr, const firmnet_network *net, size_t n,
+                          const char *attribute, firmnet_blank blank);
+void firmnet_i_groups_free(firmnet_i_groups *gr);
+
+/* ---- local embeddedness (embeddedness.c) ------------------------------------------------- */
+typedef enum firmnet_i_dir {
+    FIRMNET_I_DIR_OUT = 1, /* ties the actor sends */
+    FIRMNET_I_DIR_IN = 2,  /* ties the actor receives */
+    FIRMNET_I_DIR_ALL = 3, /* both */
+} firmnet_i_dir;
+
+/*
+ * Local share per actor of view @p g: among the ties of vertex i in direction @p dir (in an
+ * undirected view every tie counts in every direction), the weight (number when @p by_count)
+ * of those whose partner has i's value of attribute @p attr (an index into net->attrs), over
+ * the weight of those whose partner has a known location. A partner's location is unknown when
+ * @p attr is the cluster or region attribute and the partner has neither; for any other
+ * attribute every partner counts, a blank value being different from every value.
+ * Outputs (each n = g->n entries, any may be NULL): share (NaN when i's value is blank or the
+ * denominator is 0), same, known (the denominator), unknown (weight to partners with an unknown
+ * location). Returns 0 or ENOMEM. O(n + m).
+ */
+int firmnet_i_local_share(const firmnet_graph *g, size_t attr, firmnet_i_dir dir, bool by_count,
+                          double *share, double *same, double *known, double *unknown);
+
+/* ---- progress (progress.c) ------------------------------------------------------------------ */
+#define FIRMNET_I_PROGRESS_INTERVAL 0.1 /* seconds between callback calls */
+/*
+ * Report @p done of @p total units of phase @p what (a static string) to @p fn, which may be
+ * NULL. Rate-limited: the callback is called at the start (done <= 0), at the end
+ * (total > 0 and done >= total), when the callback, payload or phase differs from the last
+ * call in this thread, and otherwise at most every FIRMNET_I_PROGRESS_INTERVAL seconds, so it
+ * is cheap to call once per unit of work. total <= 0 means unknown.
+ * Returns 0, or FIRMNET_ECANCEL with the message "<what>: cancelled by the progress callback"
+ * when the callback returns non-zero.
+ */
+int firmnet_i_progress(firmnet_progress_fn fn, void *payload, const char *what, double done,
+                       double total);
+
+/* ---- output files (output.c) ---------------------------------------------------------------- */
+/*
+ * A file being written: text goes to a buffer that is flushed in 64 KiB pieces to a temporary
+ * file beside @p path, renamed into place by firmnet_i_out_close() (so a failed write never
+ * leaves a partial file, and a killed run at most the temporary file); the data is fsync()ed
+ * before the rename, a replaced file keeps its permissions, and a symbolic link is followed
+ * (the file it points to is replaced). "-" is standard output, a name ending in ".gz" is
+ * gzip-compressed, and an existing special file (a FIFO, /dev/stdout) is written in place. The first failure
+ * is kept (sticky) and later writes do nothing, so writers check once at the end.
+ * In memory mode (path NULL) the text stays in the buffer (see firmnet_i_out_take()).
  */
 typedef struct firmnet_i_out {
-    const char *path; /* as given (or "<stdout>"), for messages */
-    char *target;     /* the file replaced (symbolic links resolved); NULL for stdout */
-    char *tmp;        /* the temporary file; NULL for stdout and in-place writes */
-    int fd;           /* where to write; -1 for standard output */
-    bool direct;      /* an existing special file, written in place */
+    firmnet_i_buf buf;
+    char *path, *tmp;     /* NULL in memory mode; tmp NULL when written in place */
+    char *target;         /* the file the temporary one replaces: path, symbolic links resolved */
+    void *fp, *gz;        /* FILE * or gzFile */
+    int rc;               /* first failure, sticky */
+    int sync_fd1;         /* 1 + a descriptor of the temporary file for fsync(); 0 = none */
+    bool to_stdout;
 } firmnet_i_out;
+
 int firmnet_i_out_open(firmnet_i_out *o, const char *path);
-/* A stdio stream on a duplicate of o->fd, or stdout; NULL with the error set. */
-FILE *firmnet_i_out_fdopen(firmnet_i_out *o);
-/* Flush to disk and rename into place; on failure removes the temporary file. */
-int firmnet_i_out_commit(firmnet_i_out *o);
-/* Remove the temporary file and release @p o. */
-void firmnet_i_out_abort(firmnet_i_out *o);
+void firmnet_i_out_memory(firmnet_i_out *o);
+void firmnet_i_out_put(firmnet_i_out *o, const char *p, size_t n);
+void firmnet_i_out_str(firmnet_i_out *o, const char *s);
+/* printf for integers and strings only: %f and %g would follow the host's locale. */
+void firmnet_i_out_printf(firmnet_i_out *o, const char *fmt, ...) FIRMNET_PRINTF(2, 3);
+/* XML text or attribute value: & < > " ' escaped, tab and line ends as character
+ * references, other control characters (not allowed in XML 1.0) as U+FFFD. */
+void firmnet_i_out_xml(firmnet_i_out *o, const char *s);
+/* A number in the shortest form that reads back exactly (C locale); "NaN", "INF", "-INF"
+ * for non-finite values (the XML Schema spellings). */
+void firmnet_i_out_num(firmnet_i_out *o, double v);
+/* A number rounded to @p decimals (0..6) places, fixed notation, C locale, no "-0". */
+void firmnet_i_out_fixed(firmnet_i_out *o, double v, int decimals);
+/* Finish: with @p rc == 0 and no earlier failure, flush and put the file in place; otherwise
+ * remove the temporary file. Returns the first failure (rc, then the sticky one) or 0. */
+int firmnet_i_out_close(firmnet_i_out *o, int rc);
+/* Memory mode: write the text to @p path (as firmnet_i_out_open() would), release @p mem
+ * in any case and return the first failure. Used where a failure must not touch the file. */
+int firmnet_i_out_save(firmnet_i_out *mem, const char *path);
+/* Memory mode: hand over the text (NUL-terminated, caller frees) and reset @p o. */
+int firmnet_i_out_take(firmnet_i_out *o, char **data, size_t *len);
+/* Whether @p path ends in @p suffix, ignoring case. */
+bool firmnet_i_ends_with(const char *path, const char *suffix);
+
+/* ---- SVG pieces shared by drawings and charts (svg.c) ------------------------------------- */
+/* "<svg ...>" with a white background and a <title>; the caller writes "</svg>\n". Every
+ * coordinate is printed with firmnet_i_out_fixed(), so output is byte-identical for the
+ * same input. */
+void firmnet_i_svg_begin(firmnet_i_out *o, double width, double height, const char *title);
+/* <text> at (x, y): anchor "start", "middle" or "end"; bold when @p bold; @p extra is
+ * inserted verbatim into the element (may be NULL). */
+void firmnet_i_svg_text(firmnet_i_out *o, double x, double y, const char *anchor, double size,
+                        bool bold, const char *extra, const char *text);
+/* Colour of actor type @p type ("firm", ...; anything else: the "other" grey) and the legend
+ * order of types: firmnet_i_type_names[0..FIRMNET_I_NTYPES) then "other". */
+#define FIRMNET_I_NTYPES 6
+extern const char *const firmnet_i_type_names[FIRMNET_I_NTYPES];
+const char *firmnet_i_type_color(const char *type);
+/* A colour for category @p k of a qualitative palette (layers, series), cycling. */
+const char *firmnet_i_palette(size_t k);
+/* "Nice" axis ticks covering [lo, hi]: *first, *step and *count ticks (2..12). */
+void firmnet_i_nice_ticks(double lo, double hi, int target, double *first, double *step,
+                          int *count);
 
 /* ---- tables (table.c) --------------------------------------------------------------------- */
 /* Take ownership of an array of nrows malloc'ed strings as a new string column (frees them
  * on failure too). */
 int firmnet_i_table_add_string_owned(firmnet_table *t, const char *name, char **values);
+
+/* ---- statistics (stats.c) ---------------------------------------------------------------- */
+/* Callers hold firmnet_i_enter() around these (GSL) and own the random number generator. */
+
+/* Mean and sample standard deviation (divisor n - 1) of x[0..n); NaN where undefined. */
+void firmnet_i_mean_sd(const double *x, size_t n, double *mean, double *sd);
+/*
+ * Welch's two-sample t-test of mean(x) - mean(y), two-sided, as R's
+ * t.test(x, y, var.equal = FALSE): t = (mx - my) / sqrt(vx/nx + vy/ny), Welch-Satterthwaite
+ * df, p = 2 Q(|t|; df). All NaN when a group has fewer than 2 values or both are constant.
+ */
+void firmnet_i_welch(const double *x, size_t nx, const double *y, size_t ny, double *t,
+                     double *df, double *p);
+/* Cohen's d = (mx - my) / s_pooled, s_pooled^2 = ((nx-1) sx^2 + (ny-1) sy^2) / (nx + ny - 2);
+ * NaN when s_pooled is 0 or undefined. */
+double firmnet_i_cohen_d(const double *x, size_t nx, const double *y, size_t ny);
+/* Quantile of sorted x[0..n) by linear interpolation (R's type 7). */
+double firmnet_i_quantile_sorted(const double *x, size_t n, double q);
+/* A 32-bit generator seed from a user seed and up to three keys (NULL = ""), so that each
+ * comparison has its own stream whatever else is computed in the same run. */
+uint32_t firmnet_i_seed_mix(uint64_t seed, const char *a, const char *b, const char *c);
+
+/* Several measures on one set of units in two groups (A: in[i] != 0, B), within strata. */
+typedef struct firmnet_i_twogroup {
+    size_t n;                 /* units */
+    size_t nmeasures;         /* measures; measure m of unit i is x[m * n + i] */
+    const double *x;
+    const unsigned char *in;  /* per unit: non-zero = group A */
+    const uint32_t *stratum;  /* per unit: 0..nstrata-1, or NULL for one stratum */
+    size_t nstrata;
+} firmnet_i_twogroup;
+
+/*
+ * Two-sided permutation p-values of diff = mean(A) - mean(B), one per measure, from @p nperm
+ * relabellings that keep the number of A units in every stratum (one sequence of relabellings
+ * shared by all measures): p = (1 + #{|diff*| >= |diff|}) / (1 + nperm), where differences
+ * equal up to a relative 1e-10 count as ties. NaN when a group is empty or nperm is 0.
+ * Complexity: O(nperm n (1 + measures)).
+ */
+int firmnet_i_perm_pvalues(double *p, const firmnet_i_twogroup *s, size_t nperm, gsl_rng *rng);
+/*
+ * Percentile bootstrap interval of diff at @p level (e.g. 0.95): each replicate resamples
+ * units with replacement within every (stratum, group) cell, keeping the cell sizes; the
+ * bounds are type-7 quantiles (1 - level)/2 and (1 + level)/2 of the replicates.
+ * Complexity: O(nboot n measures + measures nboot log nboot).
+ */
+int firmnet_i_bootstrap_ci(double *lo, double *hi, const firmnet_i_twogroup *s, size_t nboot,
+                           double level, gsl_rng *rng);
 
 #endif

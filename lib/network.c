@@ -367,6 +367,7 @@ typedef struct undo {
     } *merged;                   /* earlier ties whose weight this call changed */
     size_t nmerged, merged_cap;
     firmnet_load_report report;
+    ptrdiff_t last_wave, last_layer; /* the previous row's, to skip most interning */
 } undo;
 
 static int undo_begin(undo *u, const firmnet_network *net)
@@ -378,6 +379,7 @@ static int undo_begin(undo *u, const firmnet_network *net)
     u->nwaves = net->waves.count;
     u->nlayers = net->layers.count;
     u->nkeys = net->id_keys.count;
+    u->last_wave = u->last_layer = -1;
     u->attr_counts = firmnet_i_malloc(net->nattrs * sizeof *u->attr_counts);
     if (u->attr_counts == NULL) {
         return firmnet_i_nomem();
@@ -437,7 +439,9 @@ static void undo_apply(firmnet_network *net, undo *u)
     }
     if (net->nties != u->nties) {
         net->nties = u->nties;
-        rebuild_tie_hash(net); /* same slot count: cannot fail */
+        if (net->tie_nslots > 0) {
+            rebuild_tie_hash(net); /* same slot count: cannot fail */
+        }
     }
     firmnet_i_strset_truncate(&net->waves, u->nwaves);
     firmnet_i_strset_truncate(&net->layers, u->nlayers);
@@ -749,20 +753,22 @@ static uint64_t tie_hash(uint32_t w, uint32_t l, uint32_t s, uint32_t t)
 }
 
 static size_t tie_slot(const firmnet_network *net, uint32_t w, uint32_t l, uint32_t s,
-                       uint32_t t, bool *found)
+                       uint32_t t, uint64_t h, bool *found)
 {
     size_t mask = net->tie_nslots - 1;
-    size_t i = (size_t)tie_hash(w, l, s, t) & mask;
+    size_t i = (size_t)h & mask;
     for (;;) {
-        uint32_t v = net->tie_slots[i];
+        uint64_t v = net->tie_slots[i];
         if (v == 0) {
             *found = false;
             return i;
         }
-        v--;
-        if (net->src[v] == s && net->tgt[v] == t && net->wave[v] == w && net->layer[v] == l) {
-            *found = true;
-            return i;
+        if (FIRMNET_I_SLOT_TAG_MATCH(v, h)) {
+            size_t k = FIRMNET_I_SLOT_INDEX(v);
+            if (net->src[k] == s && net->tgt[k] == t && net->wave[k] == w && net->layer[k] == l) {
+                *found = true;
+                return i;
+            }
         }
         i = (i + 1) & mask;
     }
@@ -773,19 +779,21 @@ static int rebuild_tie_hash(firmnet_network *net)
     memset(net->tie_slots, 0, net->tie_nslots * sizeof *net->tie_slots);
     for (size_t k = 0; k < net->nties; k++) {
         bool found;
-        size_t i = tie_slot(net, net->wave[k], net->layer[k], net->src[k], net->tgt[k], &found);
-        net->tie_slots[i] = (uint32_t)(k + 1);
+        uint64_t h = tie_hash(net->wave[k], net->layer[k], net->src[k], net->tgt[k]);
+        size_t i = tie_slot(net, net->wave[k], net->layer[k], net->src[k], net->tgt[k], h, &found);
+        net->tie_slots[i] = FIRMNET_I_SLOT(h, k);
     }
     return 0;
 }
 
-static int ties_reserve(firmnet_network *net, size_t n)
+static int ties_grow(firmnet_network *net, size_t n)
 {
     if (n > UINT32_MAX - 2) {
         return firmnet_i_error(FIRMNET_ERANGE, "too many ties (at most %u)", UINT32_MAX - 2);
     }
     if (n > net->ties_cap) {
-        size_t cap = net->ties_cap ? net->ties_cap * 2 : 1024;
+        /* 1.5x growth: large networks are memory-bound */
+        size_t cap = net->ties_cap ? net->ties_cap + net->ties_cap / 2 : 1024;
         void *p;
 #define GROW(field)                                                        \
     p = firmnet_i_reallocarray(net->field, cap, sizeof *net->field);       \
@@ -802,12 +810,18 @@ static int ties_reserve(firmnet_network *net, size_t n)
 #undef GROW
         net->ties_cap = cap;
     }
+    return 0;
+}
+
+/* The tie hash serves single additions; bulk reads drop it and deduplicate by sorting. */
+static int tie_hash_ensure(firmnet_network *net, size_t n)
+{
     if (n * 2 > net->tie_nslots) {
         size_t nslots = net->tie_nslots ? net->tie_nslots * 2 : 2048;
         while (n * 2 > nslots) {
             nslots *= 2;
         }
-        uint32_t *slots = firmnet_i_calloc(nslots, sizeof *slots);
+        uint64_t *slots = firmnet_i_calloc(nslots, sizeof *slots);
         if (slots == NULL) {
             return firmnet_i_nomem();
         }
@@ -819,6 +833,37 @@ static int ties_reserve(firmnet_network *net, size_t n)
     return 0;
 }
 
+static void tie_hash_drop(firmnet_network *net)
+{
+    firmnet_i_free(net->tie_slots);
+    net->tie_slots = NULL;
+    net->tie_nslots = 0;
+}
+
+/* Combine a duplicate's weight @p x into tie @p k (which now counts @p n rows). */
+static void merge_weight(firmnet_network *net, size_t k, double x, firmnet_merge rule)
+{
+    uint32_t n = ++net->nmerged[k];
+    switch (rule) {
+    case FIRMNET_MERGE_SUM: net->weight[k] += x; break;
+    case FIRMNET_MERGE_MAX: net->weight[k] = fmax(net->weight[k], x); break;
+    case FIRMNET_MERGE_MEAN: net->weight[k] += (x - net->weight[k]) / n; break;
+    case FIRMNET_MERGE_COUNT: net->weight[k] = n; break;
+    default: break; /* FIRST */
+    }
+}
+
+/* The error for merged weights of tie @p k that sum to more than the largest number. */
+static int overflow_error(const firmnet_network *net, size_t k)
+{
+    return firmnet_i_error(FIRMNET_EDATA,
+                           "the weights of duplicate tie %s -> %s (wave '%s', layer '%s') sum to "
+                           "more than the largest number (%g)",
+                           net->ids.strs[net->src[k]], net->ids.strs[net->tgt[k]],
+                           net->waves.strs[net->wave[k]], net->layers.strs[net->layer[k]],
+                           DBL_MAX);
+}
+
 /* Raw tie fields as they come from a row or a call. */
 typedef struct tie_row {
     const char *wave, *layer, *source, *target;
@@ -828,6 +873,11 @@ typedef struct tie_row {
 
 /* Which field of a tie row an error is about (for the reader's column). */
 enum { F_WAVE, F_LAYER, F_SOURCE, F_TARGET, F_WEIGHT };
+
+static bool same_name(const char *interned, const char *s, size_t len)
+{
+    return strncmp(interned, s, len) == 0 && interned[len] == '\0';
+}
 
 /*
  * Every layer and every parent of a layer must be expressible in a selector (the summary
@@ -858,8 +908,14 @@ static const char *layer_name_problem(const char *name, size_t len)
     return NULL;
 }
 
+/* Below this, fewer than 2^32 weights cannot sum to more than DBL_MAX: only weights at least
+ * this large make a merge sum overflow (see read_ties()). */
+#define HUGE_WEIGHT (DBL_MAX / 4294967296.0)
+
+/* Add one tie. In @p bulk mode the tie is appended without a duplicate check:
+ * dedupe_bulk() merges duplicates at the end of the read. */
 static int tie_add(firmnet_network *net, undo *u, const tie_row *row,
-                   const firmnet_read_options *opts, int *field)
+                   const firmnet_read_options *opts, bool bulk, int *field)
 {
     tie_row trimmed = *row;
     const tie_row *r = &trimmed;
@@ -876,6 +932,7 @@ static int tie_add(firmnet_network *net, undo *u, const tie_row *row,
     ptrdiff_t idx[2], w, l;
     bool found;
     size_t slot;
+    uint64_t h;
     int rc;
 
     *field = F_SOURCE;
@@ -934,10 +991,16 @@ static int tie_add(firmnet_network *net, undo *u, const tie_row *row,
         }
     }
     *field = F_WAVE;
-    w = intern(net, &net->waves, &net->wave_order, r->wave ? r->wave : "",
-               r->wave ? r->wave_len : 0);
+    w = u->last_wave;
+    if (w < 0 || !same_name(net->waves.strs[w], r->wave ? r->wave : "", r->wave ? r->wave_len : 0)) {
+        w = intern(net, &net->waves, &net->wave_order, r->wave ? r->wave : "",
+                   r->wave ? r->wave_len : 0);
+    }
     *field = F_LAYER;
-    l = w < 0 ? w : intern(net, &net->layers, &net->layer_order, r->layer, r->layer_len);
+    l = u->last_layer;
+    if (w >= 0 && (l < 0 || !same_name(net->layers.strs[l], r->layer, r->layer_len))) {
+        l = intern(net, &net->layers, &net->layer_order, r->layer, r->layer_len);
+    }
     if (w == -2 || l == -2) {
         return firmnet_i_error(FIRMNET_ERANGE, "too many distinct waves or layers (at most %d)",
                                MAX_WAVES_LAYERS);
@@ -945,41 +1008,42 @@ static int tie_add(firmnet_network *net, undo *u, const tie_row *row,
     if (w < 0 || l < 0) {
         return firmnet_i_nomem();
     }
-    rc = ties_reserve(net, net->nties + 1);
+    u->last_wave = w;
+    u->last_layer = l;
+    rc = ties_grow(net, net->nties + 1);
     if (rc < 0) {
         return rc;
     }
-    slot = tie_slot(net, (uint32_t)w, (uint32_t)l, (uint32_t)idx[0], (uint32_t)idx[1], &found);
-    if (found) {
-        size_t k = net->tie_slots[slot] - 1;
-        *field = F_SOURCE;
-        if (rule == FIRMNET_MERGE_ERROR) {
-            return firmnet_i_error(FIRMNET_EDATA,
-                                   "duplicate tie %.*s -> %.*s (wave '%s', layer '%s')",
-                                   (int)lens[0], ends[0], (int)lens[1], ends[1],
-                                   net->waves.strs[w], net->layers.strs[l]);
-        }
-        if (rule == FIRMNET_MERGE_SUM && !isfinite(net->weight[k] + r->weight)) {
-            return firmnet_i_error(FIRMNET_EDATA,
-                                   "the weights of duplicate tie %.*s -> %.*s (wave '%s', layer "
-                                   "'%s') sum to more than the largest number (%g)",
-                                   (int)lens[0], ends[0], (int)lens[1], ends[1],
-                                   net->waves.strs[w], net->layers.strs[l], DBL_MAX);
-        }
-        rc = undo_note_merged(u, net, k);
+    if (!bulk) {
+        rc = tie_hash_ensure(net, net->nties + 1);
         if (rc < 0) {
             return rc;
         }
-        uint32_t n = ++net->nmerged[k];
-        switch (rule) {
-        case FIRMNET_MERGE_SUM: net->weight[k] += r->weight; break;
-        case FIRMNET_MERGE_MAX: net->weight[k] = fmax(net->weight[k], r->weight); break;
-        case FIRMNET_MERGE_MEAN: net->weight[k] += (r->weight - net->weight[k]) / n; break;
-        case FIRMNET_MERGE_COUNT: net->weight[k] = n; break;
-        default: break; /* FIRST */
+        h = tie_hash((uint32_t)w, (uint32_t)l, (uint32_t)idx[0], (uint32_t)idx[1]);
+        slot = tie_slot(net, (uint32_t)w, (uint32_t)l, (uint32_t)idx[0], (uint32_t)idx[1], h,
+                        &found);
+        if (found) {
+            size_t k = FIRMNET_I_SLOT_INDEX(net->tie_slots[slot]);
+            *field = F_SOURCE;
+            if (rule == FIRMNET_MERGE_ERROR) {
+                return firmnet_i_error(FIRMNET_EDATA,
+                                       "duplicate tie %.*s -> %.*s (wave '%s', layer '%s')",
+                                       (int)lens[0], ends[0], (int)lens[1], ends[1],
+                                       net->waves.strs[w], net->layers.strs[l]);
+            }
+            if (rule == FIRMNET_MERGE_SUM && !isfinite(net->weight[k] + r->weight)) {
+                return overflow_error(net, k);
+            }
+            rc = undo_note_merged(u, net, k);
+            if (rc < 0) {
+                return rc;
+            }
+            merge_weight(net, k, r->weight, rule);
+            u->report.duplicates_merged++;
+            return 0;
         }
-        u->report.duplicates_merged++;
-        return 0;
+        net->tie_slots[slot] = FIRMNET_I_SLOT(h, net->nties);
+        u->report.ties_added++;
     }
     size_t k = net->nties++;
     net->src[k] = (uint32_t)idx[0];
@@ -988,9 +1052,123 @@ static int tie_add(firmnet_network *net, undo *u, const tie_row *row,
     net->layer[k] = (uint16_t)l;
     net->weight[k] = rule == FIRMNET_MERGE_COUNT ? 1.0 : r->weight;
     net->nmerged[k] = 1;
-    net->tie_slots[slot] = (uint32_t)(k + 1);
-    u->report.ties_added++;
     return 0;
+}
+
+/* Stable counting sort of idx[0..m) by key(idx[i]) < range, into out. */
+static int sort_pass(const uint32_t *idx, uint32_t *out, size_t m, size_t range,
+                     const uint32_t *key32, const uint16_t *key16)
+{
+    size_t *count = firmnet_i_calloc(range + 1, sizeof *count);
+    if (count == NULL) {
+        return firmnet_i_nomem();
+    }
+    for (size_t i = 0; i < m; i++) {
+        count[(key32 ? key32[idx[i]] : key16[idx[i]]) + 1]++;
+    }
+    for (size_t v = 0; v < range; v++) {
+        count[v + 1] += count[v];
+    }
+    for (size_t i = 0; i < m; i++) {
+        out[count[key32 ? key32[idx[i]] : key16[idx[i]]]++] = idx[i];
+    }
+    firmnet_i_free(count);
+    return 0;
+}
+
+/*
+ * Merge the ties a bulk read appended (indices from u->nties on) with each other and with the
+ * ties already there, in file order, then compact. Ties are sorted by (source, target, layer,
+ * wave) with stable counting sorts, so within a run of equal keys the lowest index (the
+ * surviving tie) comes first and the others follow in the order they were read.
+ * For FIRMNET_MERGE_ERROR, *dup receives the index of the duplicate read first (else SIZE_MAX).
+ */
+static int dedupe_bulk(firmnet_network *net, undo *u, firmnet_merge rule, size_t *dup,
+                       size_t *overflow)
+{
+    size_t m = net->nties, first_new = u->nties, w;
+    uint32_t *a = NULL, *b = NULL;
+    unsigned char *dead = NULL;
+    int rc = 0;
+
+    *dup = *overflow = SIZE_MAX;
+    if (m == first_new) {
+        return 0;
+    }
+    a = firmnet_i_malloc(m * sizeof *a);
+    b = firmnet_i_malloc(m * sizeof *b);
+    dead = firmnet_i_calloc(m, 1);
+    if (a == NULL || b == NULL || dead == NULL) {
+        rc = firmnet_i_nomem();
+        goto cleanup;
+    }
+    for (size_t i = 0; i < m; i++) {
+        a[i] = (uint32_t)i;
+    }
+    if (net->waves.count > 1) {
+        rc = sort_pass(a, b, m, net->waves.count, NULL, net->wave);
+        memcpy(a, b, m * sizeof *a);
+    }
+    if (rc == 0 && net->layers.count > 1) {
+        rc = sort_pass(a, b, m, net->layers.count, NULL, net->layer);
+        memcpy(a, b, m * sizeof *a);
+    }
+    if (rc == 0) {
+        rc = sort_pass(a, b, m, net->ids.count, net->tgt, NULL);
+    }
+    if (rc == 0) {
+        rc = sort_pass(b, a, m, net->ids.count, net->src, NULL);
+    }
+    if (rc < 0) {
+        goto cleanup;
+    }
+    for (size_t i = 0; i < m;) {
+        size_t f = a[i], j = i + 1;
+        for (; j < m && net->src[a[j]] == net->src[f] && net->tgt[a[j]] == net->tgt[f] &&
+               net->layer[a[j]] == net->layer[f] && net->wave[a[j]] == net->wave[f];
+             j++) {
+            size_t k = a[j];
+            if (rule == FIRMNET_MERGE_ERROR) {
+                *dup = k < *dup ? k : *dup;
+                continue;
+            }
+            if (rule == FIRMNET_MERGE_SUM && !isfinite(net->weight[f] + net->weight[k])) {
+                *overflow = k < *overflow ? k : *overflow;
+                continue;
+            }
+            rc = undo_note_merged(u, net, f);
+            if (rc < 0) {
+                goto cleanup;
+            }
+            merge_weight(net, f, net->weight[k], rule);
+            dead[k] = 1;
+            u->report.duplicates_merged++;
+        }
+        i = j;
+    }
+    if (*dup != SIZE_MAX || *overflow != SIZE_MAX) {
+        goto cleanup;
+    }
+    w = first_new;
+    for (size_t k = first_new; k < m; k++) {
+        if (dead[k]) {
+            continue;
+        }
+        net->src[w] = net->src[k];
+        net->tgt[w] = net->tgt[k];
+        net->wave[w] = net->wave[k];
+        net->layer[w] = net->layer[k];
+        net->weight[w] = net->weight[k];
+        net->nmerged[w] = net->nmerged[k];
+        w++;
+    }
+    net->nties = w;
+    u->report.ties_added += w - first_new;
+cleanup:
+    firmnet_i_free(a);
+    firmnet_i_free(b);
+    firmnet_i_free(dead);
+    return rc;
 }
 
 int firmnet_network_add_tie(firmnet_network *net, const char *wave, const char *layer,
@@ -1027,7 +1205,7 @@ int firmnet_network_add_tie(firmnet_network *net, const char *wave, const char *
     if (rc < 0) {
         return rc;
     }
-    rc = tie_add(net, &u, &r, opts, &field);
+    rc = tie_add(net, &u, &r, opts, false, &field);
     if (rc < 0 && rc != FIRMNET_ENOMEM) {
         firmnet_i_error_prefix(rc, "tie %s -> %s", source, target);
     }
@@ -1065,6 +1243,22 @@ static int read_ties(firmnet_network *net, firmnet_i_csv *csv, const firmnet_rea
     if (rc < 0) {
         return rc;
     }
+    /*
+     * Where each appended tie was read, for the errors found only when duplicates are merged
+     * at the end: recorded from the start under the error rule, and under the sum rule from
+     * the first weight large enough to make a sum overflow (HUGE_WEIGHT), or from the start
+     * when the network already holds one. Ordinary reads do not pay for it.
+     */
+    firmnet_merge rule = opts ? opts->duplicates : FIRMNET_MERGE_SUM;
+    long *lines = NULL;
+    size_t lines_cap = 0, lines_from = SIZE_MAX; /* SIZE_MAX: not recording */
+    bool huge = false;
+    for (size_t k = 0; rule == FIRMNET_MERGE_SUM && !huge && k < net->nties; k++) {
+        huge = net->weight[k] >= HUGE_WEIGHT;
+    }
+    if (rule == FIRMNET_MERGE_ERROR || huge) {
+        lines_from = 0;
+    }
     while ((rc = firmnet_i_csv_next(csv)) > 0) {
         tie_row r = {0};
         int field = F_SOURCE;
@@ -1091,7 +1285,25 @@ static int read_ties(firmnet_network *net, firmnet_i_csv *csv, const firmnet_rea
                 break;
             }
         }
-        rc = tie_add(net, &u, &r, opts, &field);
+        size_t before = net->nties;
+        rc = tie_add(net, &u, &r, opts, true, &field);
+        if (rc == 0 && lines_from == SIZE_MAX && rule == FIRMNET_MERGE_SUM &&
+            r.weight >= HUGE_WEIGHT) {
+            lines_from = before - u.nties;
+        }
+        if (rc == 0 && lines_from != SIZE_MAX && net->nties > before) {
+            size_t k = net->nties - 1 - u.nties - lines_from;
+            if (k >= lines_cap) {
+                lines_cap = lines_cap ? lines_cap * 2 : 1024;
+                long *p = firmnet_i_reallocarray(lines, lines_cap, sizeof *p);
+                if (p == NULL) {
+                    rc = firmnet_i_nomem();
+                    break;
+                }
+                lines = p;
+            }
+            lines[k] = firmnet_i_csv_line(csv, 0);
+        }
         if (rc < 0) {
             if (rc != FIRMNET_ENOMEM) {
                 char msg[600];
@@ -1103,6 +1315,29 @@ static int read_ties(firmnet_network *net, firmnet_i_csv *csv, const firmnet_rea
         }
     }
     u.report.blank_lines = firmnet_i_csv_blank_lines(csv);
+    if (rc == 0) {
+        size_t dup, overflow;
+        tie_hash_drop(net);
+        rc = dedupe_bulk(net, &u, rule, &dup, &overflow);
+        if (rc == 0 && (dup != SIZE_MAX || overflow != SIZE_MAX)) {
+            size_t k = dup != SIZE_MAX ? dup : overflow, at = k - u.nties;
+            long line = lines_from != SIZE_MAX && at >= lines_from && at - lines_from < lines_cap
+                            ? lines[at - lines_from]
+                            : firmnet_i_csv_line(csv, 0);
+            if (dup != SIZE_MAX) {
+                firmnet_i_error(FIRMNET_EDATA, "duplicate tie %s -> %s (wave '%s', layer '%s')",
+                                net->ids.strs[net->src[k]], net->ids.strs[net->tgt[k]],
+                                net->waves.strs[net->wave[k]], net->layers.strs[net->layer[k]]);
+            } else {
+                overflow_error(net, k);
+            }
+            char msg[600];
+            snprintf(msg, sizeof msg, "%s", firmnet_last_error());
+            rc = firmnet_i_error(FIRMNET_EDATA, "%s:%ld:%zu (column 'source'): %s",
+                                 firmnet_i_csv_name(csv), line, (size_t)col[F_SOURCE] + 1, msg);
+        }
+    }
+    firmnet_i_free(lines);
     return undo_end(net, &u, rc < 0 ? rc : 0, report);
 }
 

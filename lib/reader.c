@@ -5,6 +5,7 @@
  * decoded buffer -> record parser. Nothing holds the whole file.
  */
 #include <errno.h>
+#include <pthread.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -15,13 +16,37 @@
 #include "internal.h"
 
 #define CHUNK (256 * 1024)
+#define NBLOCKS 4               /* inflated blocks in flight between the two threads */
+#define BLOCK (1024 * 1024)
 
 /*
  * Limits that keep a malformed or hostile file from exhausting memory: a field longer than
  * FIRMNET_I_MAX_FIELD bytes (usually an unbalanced quote), a record with more than
  * FIRMNET_I_MAX_FIELDS fields (Excel's column limit) or longer than FIRMNET_I_MAX_RECORD
  * bytes is an error. They are in internal.h so that tests can build inputs just past them.
+ *
+ * Errors about reading (I/O, gzip) are made without the file name and get "name:line: " in
+ * fill_append(), on the parsing thread: the inflating thread cannot know the line.
  */
+
+/*
+ * A gzip file is inflated by a second thread into a ring of blocks while this thread parses:
+ * inflating is about a third of reading a large tie list. The parser sees the same bytes in
+ * the same order as when it inflates itself (memory buffers still do that), so results are
+ * identical either way.
+ */
+typedef struct inflater {
+    pthread_t thread;
+    pthread_mutex_t mu;
+    pthread_cond_t cv;
+    unsigned char *data[NBLOCKS];
+    size_t len[NBLOCKS];
+    size_t head, count; /* ring: next block to consume, blocks filled */
+    bool done, stop;    /* producer finished (end or error); consumer wants it to stop */
+    int err;            /* producer's error code, message in msg */
+    char msg[512];
+    uint64_t raw_done;  /* compressed bytes consumed, for progress */
+} inflater;
 
 struct firmnet_i_csv {
     char *name;
@@ -30,18 +55,19 @@ struct firmnet_i_csv {
     const unsigned char *mem; /* memory source */
     size_t memlen, mempos;
     unsigned char *raw; /* raw chunk read from fp (files only) */
-    size_t rawlen;
     bool raw_eof;
     bool gz;
     bool gz_end; /* the last gzip member ended cleanly */
     z_stream zs;
+    inflater *inf; /* the inflating thread, for gzip files */
     unsigned char *buf; /* decoded bytes */
     size_t buflen, bufpos, bufcap;
     bool eof;
     long line;      /* physical line of buf[bufpos] */
     int delim;
     firmnet_i_buf rec;           /* the current record's fields, NUL-separated */
-    size_t *offs, *lens;         /* per field: offset in rec, length */
+    size_t *offs, *lens;         /* per field: offset in rec (slow path), length */
+    const char **fstart;         /* per field: start (in buf or rec), NUL-terminated */
     long *lines;                 /* per field: line where it starts */
     size_t nf, fcap;
     char **header;
@@ -52,10 +78,19 @@ struct firmnet_i_csv {
     void *payload;
 };
 
-static int io_error(firmnet_i_csv *c, const char *what)
+static int io_error(const char *what)
 {
-    return firmnet_i_error(FIRMNET_EIO, "%s:%ld: %s: %s", c->name, c->line, what,
-                           strerror(errno));
+    return firmnet_i_error(FIRMNET_EIO, "%s: %s", what, strerror(errno));
+}
+
+/* Put "name:line: " before a reading error (not before out-of-memory or a cancellation, whose
+ * messages are complete). */
+static int where(const firmnet_i_csv *c, int rc)
+{
+    if (rc == FIRMNET_EIO) {
+        return firmnet_i_error_prefix(rc, "%s:%ld", c->name, c->line);
+    }
+    return rc;
 }
 
 /* zlib allocates through the library's allocator, so allocation-failure tests reach it. */
@@ -83,7 +118,7 @@ static int read_raw(firmnet_i_csv *c, const unsigned char **p, size_t *n)
         size_t got = fread(c->raw, 1, CHUNK, c->fp);
         if (got < CHUNK) {
             if (ferror(c->fp)) {
-                return io_error(c, "read error");
+                return io_error("read error");
             }
             c->raw_eof = true;
         }
@@ -91,67 +126,22 @@ static int read_raw(firmnet_i_csv *c, const unsigned char **p, size_t *n)
         *n = got;
     }
     c->raw_done += *n;
-    if (c->progress != NULL && c->progress("read", (double)c->raw_done, (double)c->raw_total,
-                                           c->payload) != 0) {
-        return firmnet_i_error(FIRMNET_ECANCEL, "%s:%ld: reading cancelled", c->name, c->line);
-    }
     return 0;
 }
 
-/* Append decoded bytes to buf (at most CHUNK more). Sets c->eof when nothing is left. */
-static int fill_append(firmnet_i_csv *c)
+/* Inflate up to @p cap bytes into @p out; *got = 0 means the end of the data. */
+static int gz_inflate(firmnet_i_csv *c, unsigned char *out, size_t cap, size_t *got)
 {
-    if (c->bufcap - c->buflen < CHUNK) {
-        size_t cap = c->bufcap * 2 > c->buflen + CHUNK ? c->bufcap * 2 : c->buflen + CHUNK;
-        unsigned char *b = firmnet_i_realloc(c->buf, cap);
-        if (b == NULL) {
-            return firmnet_i_nomem();
-        }
-        c->buf = b;
-        c->bufcap = cap;
-    }
-    if (!c->gz) {
-        if (c->mem != NULL) {
-            /* plain memory: copy in chunks so the parser's path is the same */
-            size_t n = c->memlen - c->mempos < CHUNK ? c->memlen - c->mempos : CHUNK;
-            memcpy(c->buf + c->buflen, c->mem + c->mempos, n);
-            c->mempos += n;
-            c->raw_done += n;
-            c->buflen += n;
-            if (n == 0) {
-                c->eof = true;
-            }
-            return 0;
-        }
-        size_t got = c->fp ? fread(c->buf + c->buflen, 1, CHUNK, c->fp) : 0;
-        if (c->fp && got < CHUNK && ferror(c->fp)) {
-            return io_error(c, "read error");
-        }
-        c->raw_done += got;
-        if (c->progress != NULL && got > 0 &&
-            c->progress("read", (double)c->raw_done, (double)c->raw_total, c->payload) != 0) {
-            return firmnet_i_error(FIRMNET_ECANCEL, "%s:%ld: reading cancelled", c->name,
-                                   c->line);
-        }
-        c->buflen += got;
-        if (got == 0) {
-            c->eof = true;
-        }
-        return 0;
-    }
-    /* gzip */
-    c->zs.next_out = c->buf + c->buflen;
-    c->zs.avail_out = CHUNK;
-    while (c->zs.avail_out == CHUNK) {
+    c->zs.next_out = out;
+    c->zs.avail_out = (uInt)cap;
+    *got = 0;
+    while (c->zs.avail_out == cap) {
         if (c->zs.avail_in == 0) {
             if (c->raw_eof) {
                 if (!c->gz_end) {
-                    return firmnet_i_error(FIRMNET_EIO,
-                                           "%s:%ld: truncated gzip file (unexpected end of "
-                                           "compressed data)",
-                                           c->name, c->line);
+                    return firmnet_i_error(FIRMNET_EIO, "truncated gzip file (unexpected end "
+                                                        "of compressed data)");
                 }
-                c->eof = true;
                 return 0;
             }
             const unsigned char *p;
@@ -169,8 +159,7 @@ static int fill_append(firmnet_i_csv *c)
         if (c->gz_end) {
             /* another gzip member follows (concatenated .gz files are valid gzip) */
             if (inflateReset2(&c->zs, 15 + 16) != Z_OK) {
-                return firmnet_i_error(FIRMNET_EIO, "%s:%ld: cannot restart gzip stream",
-                                       c->name, c->line);
+                return firmnet_i_error(FIRMNET_EIO, "cannot restart gzip stream");
             }
             c->gz_end = false;
         }
@@ -180,14 +169,186 @@ static int fill_append(firmnet_i_csv *c)
         } else if (zr == Z_MEM_ERROR) {
             return firmnet_i_nomem();
         } else if (zr != Z_OK && zr != Z_BUF_ERROR) {
-            return firmnet_i_error(FIRMNET_EIO,
-                                   "%s:%ld: corrupt gzip data (%s) near compressed byte %llu",
-                                   c->name, c->line, c->zs.msg ? c->zs.msg : "inflate failed",
+            return firmnet_i_error(FIRMNET_EIO, "corrupt gzip data (%s) near compressed byte %llu",
+                                   c->zs.msg ? c->zs.msg : "inflate failed",
                                    (unsigned long long)c->zs.total_in);
         }
     }
-    c->buflen += CHUNK - c->zs.avail_out;
+    *got = cap - c->zs.avail_out;
     return 0;
+}
+
+static void *inflate_main(void *arg)
+{
+    firmnet_i_csv *c = arg;
+    inflater *f = c->inf;
+    for (;;) {
+        size_t slot, got = 0;
+        pthread_mutex_lock(&f->mu);
+        while (f->count == NBLOCKS && !f->stop) {
+            pthread_cond_wait(&f->cv, &f->mu);
+        }
+        if (f->stop) {
+            pthread_mutex_unlock(&f->mu);
+            return NULL;
+        }
+        slot = (f->head + f->count) % NBLOCKS;
+        pthread_mutex_unlock(&f->mu);
+
+        int rc = gz_inflate(c, f->data[slot], BLOCK, &got);
+
+        pthread_mutex_lock(&f->mu);
+        f->raw_done = c->raw_done;
+        if (rc < 0) {
+            /* the message is this thread's; hand it over to the parsing thread */
+            f->err = rc;
+            snprintf(f->msg, sizeof f->msg, "%s", firmnet_last_error());
+            f->done = true;
+        } else if (got == 0) {
+            f->done = true;
+        } else {
+            f->len[slot] = got;
+            f->count++;
+        }
+        bool done = f->done;
+        pthread_cond_broadcast(&f->cv);
+        pthread_mutex_unlock(&f->mu);
+        if (done) {
+            return NULL;
+        }
+    }
+}
+
+static int inflater_start(firmnet_i_csv *c)
+{
+    inflater *f = firmnet_i_calloc(1, sizeof *f);
+    if (f == NULL) {
+        return firmnet_i_nomem();
+    }
+    for (int k = 0; k < NBLOCKS; k++) {
+        f->data[k] = firmnet_i_malloc(BLOCK);
+        if (f->data[k] == NULL) {
+            for (int j = 0; j < k; j++) {
+                firmnet_i_free(f->data[j]);
+            }
+            firmnet_i_free(f);
+            return firmnet_i_nomem();
+        }
+    }
+    pthread_mutex_init(&f->mu, NULL);
+    pthread_cond_init(&f->cv, NULL);
+    c->inf = f;
+    if (pthread_create(&f->thread, NULL, inflate_main, c) != 0) {
+        /* no thread: inflate in this one */
+        c->inf = NULL;
+        pthread_mutex_destroy(&f->mu);
+        pthread_cond_destroy(&f->cv);
+        for (int k = 0; k < NBLOCKS; k++) {
+            firmnet_i_free(f->data[k]);
+        }
+        firmnet_i_free(f);
+    }
+    return 0;
+}
+
+static void inflater_stop(firmnet_i_csv *c)
+{
+    inflater *f = c->inf;
+    if (f == NULL) {
+        return;
+    }
+    pthread_mutex_lock(&f->mu);
+    f->stop = true;
+    pthread_cond_broadcast(&f->cv);
+    pthread_mutex_unlock(&f->mu);
+    pthread_join(f->thread, NULL);
+    pthread_mutex_destroy(&f->mu);
+    pthread_cond_destroy(&f->cv);
+    for (int k = 0; k < NBLOCKS; k++) {
+        firmnet_i_free(f->data[k]);
+    }
+    firmnet_i_free(f);
+    c->inf = NULL;
+}
+
+/* Take the next inflated block from the other thread and append it to buf. */
+static int take_block(firmnet_i_csv *c)
+{
+    inflater *f = c->inf;
+    int rc = 0;
+    pthread_mutex_lock(&f->mu);
+    while (f->count == 0 && !f->done) {
+        pthread_cond_wait(&f->cv, &f->mu);
+    }
+    if (f->count > 0) {
+        size_t n = f->len[f->head];
+        memcpy(c->buf + c->buflen, f->data[f->head], n);
+        c->buflen += n;
+        f->head = (f->head + 1) % NBLOCKS;
+        f->count--;
+        pthread_cond_broadcast(&f->cv);
+    } else if (f->err < 0) {
+        rc = firmnet_i_error(f->err, "%s", f->msg);
+    } else {
+        c->eof = true;
+    }
+    c->raw_done = f->raw_done;
+    pthread_mutex_unlock(&f->mu);
+    return rc;
+}
+
+/* Tell the caller's progress callback how many bytes of the file were read (rate-limited). */
+static int report_progress(firmnet_i_csv *c)
+{
+    int rc = firmnet_i_progress(c->progress, c->payload, "read", (double)c->raw_done,
+                                (double)c->raw_total);
+    return rc < 0 ? firmnet_i_error_prefix(rc, "%s", c->name) : 0;
+}
+
+/* Append decoded bytes to buf. Sets c->eof when nothing is left. */
+static int fill_append(firmnet_i_csv *c)
+{
+    size_t want = c->inf != NULL ? BLOCK : CHUNK;
+    int rc = 0;
+    if (c->bufcap - c->buflen < want + 1) { /* + 1: the fast path's NUL after the data */
+        size_t cap = c->bufcap * 2 > c->buflen + want + 1 ? c->bufcap * 2 : c->buflen + want + 1;
+        unsigned char *b = firmnet_i_realloc(c->buf, cap);
+        if (b == NULL) {
+            return firmnet_i_nomem();
+        }
+        c->buf = b;
+        c->bufcap = cap;
+    }
+    if (c->inf != NULL) {
+        rc = where(c, take_block(c));
+    } else if (c->gz) {
+        size_t got;
+        rc = where(c, gz_inflate(c, c->buf + c->buflen, CHUNK, &got));
+        c->buflen += got;
+        if (rc == 0 && got == 0) {
+            c->eof = true;
+        }
+    } else if (c->mem != NULL) {
+        /* plain memory: copy in chunks so the parser's path is the same */
+        size_t n = c->memlen - c->mempos < CHUNK ? c->memlen - c->mempos : CHUNK;
+        memcpy(c->buf + c->buflen, c->mem + c->mempos, n);
+        c->mempos += n;
+        c->raw_done += n;
+        c->buflen += n;
+        c->eof = n == 0;
+    } else {
+        size_t got = c->fp ? fread(c->buf + c->buflen, 1, CHUNK, c->fp) : 0;
+        if (c->fp && got < CHUNK && ferror(c->fp)) {
+            return where(c, io_error("read error"));
+        }
+        c->raw_done += got;
+        c->buflen += got;
+        c->eof = got == 0;
+    }
+    if (rc == 0 && !c->eof) {
+        rc = report_progress(c);
+    }
+    return rc;
 }
 
 /* Make buf[bufpos] available; returns 1, 0 at end, < 0 on error. */
@@ -220,23 +381,30 @@ static int open_common(firmnet_i_csv *c)
         if (c->raw == NULL) {
             return firmnet_i_nomem();
         }
-        rc = read_raw(c, &p, &n);
+        rc = where(c, read_raw(c, &p, &n));
+        if (rc == 0 && n > 0) {
+            rc = report_progress(c); /* a small file is read whole here */
+        }
         if (rc < 0) {
             return rc;
         }
     }
+    c->line = 1;
     if (n >= 2 && p[0] == 0x1f && p[1] == 0x8b) {
+        c->gz = true;
         c->zs.zalloc = z_alloc;
         c->zs.zfree = z_free;
         if (inflateInit2(&c->zs, 15 + 16) != Z_OK) {
+            c->gz = false;
             return firmnet_i_nomem();
         }
-        c->gz = true;
         c->zs.next_in = (unsigned char *)p;
         c->zs.avail_in = (uInt)n;
         if (c->mem != NULL) {
             c->mempos = c->memlen;
             c->raw_eof = true;
+        } else if (!c->raw_eof) {
+            return inflater_start(c);
         }
     } else if (c->mem == NULL) {
         /* plain file: the bytes already read become the first decoded ones */
@@ -251,7 +419,6 @@ static int open_common(firmnet_i_csv *c)
             c->eof = true;
         }
     }
-    c->line = 1;
     return 0;
 }
 
@@ -343,6 +510,7 @@ void firmnet_i_csv_close(firmnet_i_csv *c)
     if (c == NULL) {
         return;
     }
+    inflater_stop(c);
     if (c->close_fp) {
         fclose(c->fp);
     }
@@ -357,6 +525,7 @@ void firmnet_i_csv_close(firmnet_i_csv *c)
     firmnet_i_free(c->buf);
     firmnet_i_buf_free(&c->rec);
     firmnet_i_free(c->offs);
+    firmnet_i_free(c->fstart);
     firmnet_i_free(c->lens);
     firmnet_i_free(c->lines);
     firmnet_i_free(c->name);
@@ -378,6 +547,44 @@ int firmnet_i_csv_error(const firmnet_i_csv *c, int code, size_t i, const char *
                            i + 1, what);
 }
 
+static int fields_reserve(firmnet_i_csv *c, size_t n)
+{
+    if (n <= c->fcap) {
+        return 0;
+    }
+    size_t cap = c->fcap ? c->fcap * 2 : 16;
+    while (cap < n) {
+        cap *= 2;
+    }
+    size_t *o = firmnet_i_reallocarray(c->offs, cap, sizeof *o);
+    if (o == NULL) {
+        return firmnet_i_nomem();
+    }
+    c->offs = o;
+    size_t *l = firmnet_i_reallocarray(c->lens, cap, sizeof *l);
+    if (l == NULL) {
+        return firmnet_i_nomem();
+    }
+    c->lens = l;
+    long *ln = firmnet_i_reallocarray(c->lines, cap, sizeof *ln);
+    if (ln == NULL) {
+        return firmnet_i_nomem();
+    }
+    c->lines = ln;
+    const char **fp = firmnet_i_reallocarray(c->fstart, cap, sizeof *fp);
+    if (fp == NULL) {
+        return firmnet_i_nomem();
+    }
+    c->fstart = fp;
+    c->fcap = cap;
+    return 0;
+}
+
+static bool is_space(const firmnet_i_csv *c, char ch)
+{
+    return ch == ' ' || (ch == '\t' && c->delim != '\t');
+}
+
 static int parse_error(firmnet_i_csv *c, long line, size_t field, const char *what);
 
 static int field_too_long(firmnet_i_csv *c, long line, bool quoted)
@@ -393,8 +600,7 @@ static int push_field(firmnet_i_csv *c, size_t start, long line, bool quoted)
     /* Trim spaces (and tabs unless tab is the delimiter) around unquoted values. */
     if (!quoted) {
         size_t end = c->rec.len;
-        while (end > start && (c->rec.data[end - 1] == ' ' ||
-                               (c->rec.data[end - 1] == '\t' && c->delim != '\t'))) {
+        while (end > start && is_space(c, c->rec.data[end - 1])) {
             end--;
         }
         c->rec.len = end;
@@ -406,30 +612,114 @@ static int push_field(firmnet_i_csv *c, size_t start, long line, bool quoted)
         return firmnet_i_error(FIRMNET_EPARSE, "%s:%ld: more than %d fields in a record",
                                c->name, c->lines[0], FIRMNET_I_MAX_FIELDS);
     }
-    if (c->nf == c->fcap) {
-        size_t cap = c->fcap ? c->fcap * 2 : 16;
-        size_t *o = firmnet_i_reallocarray(c->offs, cap, sizeof *o);
-        if (o == NULL) {
-            return firmnet_i_nomem();
-        }
-        c->offs = o;
-        size_t *l = firmnet_i_reallocarray(c->lens, cap, sizeof *l);
-        if (l == NULL) {
-            return firmnet_i_nomem();
-        }
-        c->lens = l;
-        long *ln = firmnet_i_reallocarray(c->lines, cap, sizeof *ln);
-        if (ln == NULL) {
-            return firmnet_i_nomem();
-        }
-        c->lines = ln;
-        c->fcap = cap;
+    int rc = fields_reserve(c, c->nf + 1);
+    if (rc < 0) {
+        return rc;
     }
     c->offs[c->nf] = start;
     c->lens[c->nf] = c->rec.len - start;
     c->lines[c->nf] = line;
     c->nf++;
     return firmnet_i_buf_put(&c->rec, "", 1); /* NUL separator, counted in rec.len */
+}
+
+/* Move the unread bytes to the front of buf and read more after them. */
+static int refill(firmnet_i_csv *c)
+{
+    if (c->bufpos > 0) {
+        memmove(c->buf, c->buf + c->bufpos, c->buflen - c->bufpos);
+        c->buflen -= c->bufpos;
+        c->bufpos = 0;
+    }
+    return fill_append(c);
+}
+
+/*
+ * The fast path for the common record: one physical line without quotes, carriage returns
+ * (other than a final CRLF) or NUL bytes. Fields are split in place in buf. Returns 1 when it
+ * parsed the record, 0 when the slow path must, 2 at end of input, < 0 on error.
+ */
+static int parse_line_fast(firmnet_i_csv *c, bool *all_empty)
+{
+    char *p, *e, *nl;
+    for (;;) {
+        p = (char *)c->buf + c->bufpos;
+        nl = memchr(p, '\n', c->buflen - c->bufpos);
+        if (nl != NULL || c->eof) {
+            break;
+        }
+        if (c->buflen - c->bufpos > FIRMNET_I_MAX_RECORD) {
+            return 0; /* no line end in sight: the slow path reports the overlong record */
+        }
+        int rc = refill(c);
+        if (rc < 0) {
+            return rc;
+        }
+    }
+    p = (char *)c->buf + c->bufpos;
+    e = nl ? nl : (char *)c->buf + c->buflen;
+    if (nl == NULL && p == e) {
+        return 2;
+    }
+    char *end = e;
+    if (end > p && end[-1] == '\r') {
+        end--;
+    }
+    /* quotes, CRs, NULs and records past the limits go to the slow path, before anything in
+     * buf is changed */
+    size_t ndelim = 0, flen = 0, longest = 0;
+    for (char *q = p; q < end; q++) {
+        if (*q == '"' || *q == '\r' || *q == '\0') {
+            return 0;
+        }
+        if (*q == c->delim) {
+            ndelim++;
+            longest = flen > longest ? flen : longest;
+            flen = 0;
+        } else {
+            flen++;
+        }
+    }
+    longest = flen > longest ? flen : longest;
+    if (longest > FIRMNET_I_MAX_FIELD || ndelim >= FIRMNET_I_MAX_FIELDS ||
+        (size_t)(end - p) > FIRMNET_I_MAX_RECORD) {
+        return 0;
+    }
+    c->nf = 0;
+    *all_empty = true;
+    char *start = p;
+    for (char *q = p;; q++) {
+        if (q == end || *q == c->delim) {
+            char *fs = start, *fe = q;
+            while (fs < fe && is_space(c, *fs)) {
+                fs++;
+            }
+            while (fe > fs && is_space(c, fe[-1])) {
+                fe--;
+            }
+            if (c->nf == c->fcap) {
+                int rc = fields_reserve(c, c->nf + 1);
+                if (rc < 0) {
+                    return rc;
+                }
+            }
+            *fe = '\0'; /* buf always keeps a spare byte after buflen */
+            c->fstart[c->nf] = fs;
+            c->lens[c->nf] = (size_t)(fe - fs);
+            c->lines[c->nf] = c->line;
+            c->nf++;
+            if (fe > fs) {
+                *all_empty = false;
+            }
+            if (q == end) {
+                break;
+            }
+            start = q + 1;
+        }
+    }
+    c->bufpos = nl ? (size_t)(nl + 1 - (char *)c->buf) : c->buflen;
+    c->line++;
+    return 1;
 }
 
 static int parse_error(firmnet_i_csv *c, long line, size_t field, const char *what)
@@ -441,7 +731,7 @@ static int parse_error(firmnet_i_csv *c, long line, size_t field, const char *wh
  * Parse one record into rec/offs/lens. Returns 1 for a record, 0 at the end of input.
  * *all_empty tells whether every field is empty and unquoted.
  */
-static int parse_record(firmnet_i_csv *c, bool *all_empty)
+static int parse_record_slow(firmnet_i_csv *c, bool *all_empty)
 {
     enum { FIELD_START, UNQUOTED, QUOTED, AFTER_QUOTE } st = FIELD_START;
     size_t start = 0;
@@ -571,6 +861,21 @@ static int parse_record(firmnet_i_csv *c, bool *all_empty)
     }
 }
 
+static int parse_record(firmnet_i_csv *c, bool *all_empty)
+{
+    int rc = parse_line_fast(c, all_empty);
+    if (rc != 0) {
+        return rc == 2 ? 0 : rc;
+    }
+    rc = parse_record_slow(c, all_empty);
+    if (rc > 0) {
+        for (size_t i = 0; i < c->nf; i++) {
+            c->fstart[i] = c->rec.data + c->offs[i];
+        }
+    }
+    return rc;
+}
+
 #define UTF8_HINT "(is the file in EUC-KR/CP949 or Latin-1? save it as UTF-8)"
 #define BOM_MESSAGE                                                                        \
     "byte-order mark (U+FEFF) inside the file, not at its start (were files concatenated?)"
@@ -671,11 +976,10 @@ int firmnet_i_csv_header(firmnet_i_csv *c)
         return firmnet_i_nomem();
     }
     for (size_t i = 0; i < c->nf; i++) {
-        const char *f = c->rec.data + c->offs[i];
+        const char *f = c->fstart[i];
         size_t len = c->lens[i];
         if (firmnet_i_utf8_valid_prefix(f, len) != len) {
-            return parse_error(c, c->lines[i], i,
-                               "invalid UTF-8 in the header " UTF8_HINT);
+            return parse_error(c, c->lines[i], i, "invalid UTF-8 in the header " UTF8_HINT);
         }
         if (has_bom(f, len)) {
             return parse_error(c, c->lines[i], i, BOM_MESSAGE);
@@ -727,7 +1031,7 @@ int firmnet_i_csv_next(firmnet_i_csv *c)
                                    c->name, c->lines[0], c->nf, c->nheader);
         }
         for (size_t i = 0; i < c->nf; i++) {
-            const char *f = c->rec.data + c->offs[i];
+            const char *f = c->fstart[i];
             size_t ok = firmnet_i_utf8_valid_prefix(f, c->lens[i]);
             if (ok != c->lens[i]) {
                 return firmnet_i_csv_error(c, FIRMNET_EPARSE, i,
@@ -750,7 +1054,7 @@ size_t firmnet_i_csv_nfields(const firmnet_i_csv *c)
 
 const char *firmnet_i_csv_field(const firmnet_i_csv *c, size_t i)
 {
-    return c->rec.data + c->offs[i];
+    return c->fstart[i];
 }
 
 size_t firmnet_i_csv_field_len(const firmnet_i_csv *c, size_t i)

@@ -287,51 +287,8 @@ int firmnet_table_set_string(firmnet_table *t, size_t col, size_t row, const cha
 
 /* ---- writing ------------------------------------------------------------------------------- */
 
-typedef struct sink {
-    FILE *fp;
-    gzFile gz;
-    firmnet_i_buf buf;
-    const char *path;
-    int err; /* errno of the first failure */
-} sink;
-
-static int sink_flush(sink *s)
-{
-    if (s->buf.len == 0) {
-        return 0;
-    }
-    if (s->gz != NULL) {
-        if (gzwrite(s->gz, s->buf.data, (unsigned)s->buf.len) != (int)s->buf.len) {
-            int zerr;
-            const char *m = gzerror(s->gz, &zerr);
-            s->buf.len = 0;
-            return firmnet_i_error(FIRMNET_EIO, "%s: write failed: %s", s->path,
-                                   zerr == Z_ERRNO ? strerror(errno) : m);
-        }
-    } else if (fwrite(s->buf.data, 1, s->buf.len, s->fp) != s->buf.len) {
-        s->buf.len = 0;
-        return firmnet_i_error(FIRMNET_EIO, "%s: write failed: %s", s->path, strerror(errno));
-    }
-    s->buf.len = 0;
-    return 0;
-}
-
-static int sink_put(sink *s, const char *p, size_t n)
-{
-    int rc = firmnet_i_buf_put(&s->buf, p, n);
-    if (rc == 0 && s->buf.len >= 1 << 16) {
-        rc = sink_flush(s);
-    }
-    return rc;
-}
-
-static int sink_str(sink *s, const char *p)
-{
-    return sink_put(s, p, strlen(p));
-}
-
 /* A CSV/TSV cell: quoted when it holds the delimiter, a quote, a line end or edge spaces. */
-static int put_text_cell(sink *s, const char *v, char delim)
+static void put_text_cell(firmnet_i_out *o, const char *v, char delim)
 {
     size_t n = strlen(v);
     bool quote = n > 0 && (v[0] == ' ' || v[0] == '\t' || v[n - 1] == ' ' || v[n - 1] == '\t');
@@ -339,90 +296,91 @@ static int put_text_cell(sink *s, const char *v, char delim)
         quote = *p == delim || *p == '"' || *p == '\n' || *p == '\r';
     }
     if (!quote) {
-        return sink_put(s, v, n);
+        firmnet_i_out_put(o, v, n);
+        return;
     }
-    int rc = sink_put(s, "\"", 1);
-    for (const char *p = v; rc == 0 && *p; p++) {
-        rc = *p == '"' ? sink_put(s, "\"\"", 2) : sink_put(s, p, 1);
+    firmnet_i_out_put(o, "\"", 1);
+    for (const char *p = v; *p; p++) {
+        if (*p == '"') {
+            firmnet_i_out_put(o, "\"\"", 2);
+        } else {
+            firmnet_i_out_put(o, p, 1);
+        }
     }
-    return rc == 0 ? sink_put(s, "\"", 1) : rc;
+    firmnet_i_out_put(o, "\"", 1);
 }
 
-static int put_json_string(sink *s, const char *v)
+static void put_json_string(firmnet_i_out *o, const char *v)
 {
-    int rc = sink_put(s, "\"", 1);
-    for (const unsigned char *p = (const unsigned char *)v; rc == 0 && *p; p++) {
+    firmnet_i_out_put(o, "\"", 1);
+    for (const unsigned char *p = (const unsigned char *)v; *p; p++) {
         char esc[8];
         if (*p == '"' || *p == '\\') {
             esc[0] = '\\';
             esc[1] = (char)*p;
-            rc = sink_put(s, esc, 2);
+            firmnet_i_out_put(o, esc, 2);
         } else if (*p < 0x20) {
             snprintf(esc, sizeof esc, "\\u%04x", *p);
-            rc = sink_str(s, esc);
+            firmnet_i_out_str(o, esc);
         } else {
-            rc = sink_put(s, (const char *)p, 1);
+            firmnet_i_out_put(o, (const char *)p, 1);
         }
     }
-    return rc == 0 ? sink_put(s, "\"", 1) : rc;
+    firmnet_i_out_put(o, "\"", 1);
 }
 
-static int write_rows(const firmnet_table *t, sink *s, firmnet_format fmt)
+/* Write the table; the first failure is kept in o (see firmnet_i_out). */
+static void write_rows(const firmnet_table *t, firmnet_i_out *o, firmnet_format fmt)
 {
     char num[40];
-    int rc = 0;
     if (fmt == FIRMNET_FORMAT_JSON) {
-        rc = sink_str(s, "[");
-        for (size_t r = 0; rc == 0 && r < t->nrows; r++) {
-            rc = sink_str(s, r ? ",\n{" : "\n{");
-            for (size_t c = 0; rc == 0 && c < t->ncols; c++) {
+        firmnet_i_out_str(o, "[");
+        for (size_t r = 0; o->rc == 0 && r < t->nrows; r++) {
+            firmnet_i_out_str(o, r ? ",\n{" : "\n{");
+            for (size_t c = 0; c < t->ncols; c++) {
                 const column *col = &t->cols[c];
-                rc = c ? sink_str(s, ", ") : 0;
-                if (rc == 0) {
-                    rc = put_json_string(s, col->name);
+                if (c) {
+                    firmnet_i_out_str(o, ", ");
                 }
-                if (rc == 0) {
-                    rc = sink_str(s, ": ");
-                }
-                if (rc == 0 && col->type == FIRMNET_COLUMN_STRING) {
-                    rc = put_json_string(s, col->s[r] ? col->s[r] : "");
-                } else if (rc == 0) {
-                    if (isfinite(col->d[r])) {
-                        firmnet_i_format_double(num, sizeof num, col->d[r]);
-                        rc = sink_str(s, num);
-                    } else {
-                        rc = sink_str(s, "null");
-                    }
+                put_json_string(o, col->name);
+                firmnet_i_out_str(o, ": ");
+                if (col->type == FIRMNET_COLUMN_STRING) {
+                    put_json_string(o, col->s[r] ? col->s[r] : "");
+                } else if (isfinite(col->d[r])) {
+                    firmnet_i_format_double(num, sizeof num, col->d[r]);
+                    firmnet_i_out_str(o, num);
+                } else {
+                    firmnet_i_out_str(o, "null");
                 }
             }
-            if (rc == 0) {
-                rc = sink_str(s, "}");
-            }
+            firmnet_i_out_str(o, "}");
         }
-        return rc == 0 ? sink_str(s, "\n]\n") : rc;
+        firmnet_i_out_str(o, "\n]\n");
+        return;
     }
     char delim = fmt == FIRMNET_FORMAT_TSV ? '\t' : ',';
-    for (size_t c = 0; rc == 0 && c < t->ncols; c++) {
-        rc = c ? sink_put(s, &delim, 1) : 0;
-        if (rc == 0) {
-            rc = put_text_cell(s, t->cols[c].name, delim);
+    for (size_t c = 0; c < t->ncols; c++) {
+        if (c) {
+            firmnet_i_out_put(o, &delim, 1);
         }
+        put_text_cell(o, t->cols[c].name, delim);
     }
-    rc = rc == 0 ? sink_str(s, "\n") : rc;
-    for (size_t r = 0; rc == 0 && r < t->nrows; r++) {
-        for (size_t c = 0; rc == 0 && c < t->ncols; c++) {
+    firmnet_i_out_str(o, "\n");
+    for (size_t r = 0; o->rc == 0 && r < t->nrows; r++) {
+        for (size_t c = 0; c < t->ncols; c++) {
             const column *col = &t->cols[c];
-            rc = c ? sink_put(s, &delim, 1) : 0;
-            if (rc == 0 && col->type == FIRMNET_COLUMN_STRING) {
-                rc = put_text_cell(s, col->s[r] ? col->s[r] : "", delim);
-            } else if (rc == 0) {
+            if (c) {
+                firmnet_i_out_put(o, &delim, 1);
+            }
+            if (col->type == FIRMNET_COLUMN_STRING) {
+                put_text_cell(o, col->s[r] ? col->s[r] : "", delim);
+            } else {
                 firmnet_i_format_double(num, sizeof num, col->d[r]);
-                rc = sink_str(s, num);
+                firmnet_i_out_str(o, num);
             }
         }
-        rc = rc == 0 ? sink_str(s, "\n") : rc;
+        firmnet_i_out_str(o, "\n");
     }
-    return rc;
 }
 
 static bool ends_with(const char *s, const char *suffix)
@@ -449,178 +407,12 @@ static firmnet_format format_from_name(const char *path)
     return FIRMNET_FORMAT_CSV;
 }
 
-/* ---- atomic output files ------------------------------------------------------------------ */
-
-/* Create a new file next to @p target with a random name; 0666 before the umask, like
- * fopen(path, "w") would, where mkstemp() would give 0600. */
-static int create_temp(firmnet_i_out *o)
-{
-    static unsigned long counter;
-    const char *slash = strrchr(o->target, '/');
-    size_t dirlen = slash ? (size_t)(slash - o->target) + 1 : 0;
-    size_t n = strlen(o->target) + 40;
-    o->tmp = firmnet_i_malloc(n);
-    if (o->tmp == NULL) {
-        return firmnet_i_nomem();
-    }
-    for (int attempt = 0; attempt < 100; attempt++) {
-        struct timespec ts;
-        unsigned long k = __atomic_add_fetch(&counter, 1, __ATOMIC_RELAXED);
-        clock_gettime(CLOCK_REALTIME, &ts);
-        unsigned long r = (unsigned long)firmnet_i_hash_bytes(&ts, sizeof ts) ^
-                          ((unsigned long)getpid() << 20) ^ k;
-        /* hidden (leading dot) so that a killed run leaves no look-alike of the result */
-        snprintf(o->tmp, n, "%.*s.%s.%06lx.tmp", (int)dirlen, o->target, o->target + dirlen,
-                 r & 0xffffff);
-        o->fd = open(o->tmp, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0666);
-        if (o->fd >= 0) {
-            return 0;
-        }
-        if (errno != EEXIST) {
-            break;
-        }
-    }
-    int rc = firmnet_i_error(FIRMNET_EIO, "%s: cannot create a temporary file beside it: %s",
-                             o->path, strerror(errno));
-    firmnet_i_free(o->tmp);
-    o->tmp = NULL;
-    return rc;
-}
-
-int firmnet_i_out_open(firmnet_i_out *o, const char *path)
-{
-    struct stat st;
-    memset(o, 0, sizeof *o);
-    o->fd = -1;
-    o->path = path;
-    if (strcmp(path, "-") == 0) {
-        o->path = "<stdout>";
-        return 0;
-    }
-    if (path[0] == '\0') {
-        return firmnet_i_error(FIRMNET_EIO, "cannot write to an empty file name");
-    }
-    /* Write where a symbolic link points, so that the rename replaces the file, not the link. */
-    o->target = realpath(path, NULL);
-    if (o->target == NULL) {
-        o->target = firmnet_i_strdup(path);
-        if (o->target == NULL) {
-            return firmnet_i_nomem();
-        }
-    } else {
-        /* realpath() allocates with malloc(); keep every library allocation on one allocator */
-        char *copy = firmnet_i_strdup(o->target);
-        free(o->target);
-        o->target = copy;
-        if (o->target == NULL) {
-            return firmnet_i_nomem();
-        }
-    }
-    if (stat(o->target, &st) == 0 && !S_ISREG(st.st_mode)) {
-        /* A device, pipe or directory: written in place (renaming a temporary file over
-         * /dev/stdout or a FIFO would replace the special file); a directory fails here. */
-        o->fd = open(o->target, O_WRONLY | O_TRUNC | O_CLOEXEC);
-        if (o->fd < 0) {
-            int rc = firmnet_i_error(FIRMNET_EIO, "%s: cannot write: %s", path, strerror(errno));
-            firmnet_i_free(o->target);
-            o->target = NULL;
-            return rc;
-        }
-        o->direct = true;
-        return 0;
-    }
-    int rc = create_temp(o);
-    if (rc < 0) {
-        firmnet_i_free(o->target);
-        o->target = NULL;
-        return rc;
-    }
-    if (stat(o->target, &st) == 0) {
-        /* replacing a file: keep its permissions */
-        (void)fchmod(o->fd, st.st_mode & 07777);
-    }
-    return 0;
-}
-
-FILE *firmnet_i_out_fdopen(firmnet_i_out *o)
-{
-    int fd;
-    FILE *fp;
-    if (o->fd < 0) {
-        return stdout;
-    }
-    fd = dup(o->fd);
-    if (fd < 0) {
-        firmnet_i_error(FIRMNET_EIO, "%s: cannot write: %s", o->path, strerror(errno));
-        return NULL;
-    }
-    fp = fdopen(fd, "wb");
-    if (fp == NULL) {
-        close(fd);
-        firmnet_i_error(FIRMNET_EIO, "%s: cannot write: %s", o->path, strerror(errno));
-    }
-    return fp;
-}
-
-static void out_release(firmnet_i_out *o)
-{
-    if (o->fd >= 0) {
-        close(o->fd);
-        o->fd = -1;
-    }
-    firmnet_i_free(o->tmp);
-    firmnet_i_free(o->target);
-    o->tmp = o->target = NULL;
-}
-
-void firmnet_i_out_abort(firmnet_i_out *o)
-{
-    if (o->tmp != NULL) {
-        unlink(o->tmp);
-    }
-    out_release(o);
-}
-
-int firmnet_i_out_commit(firmnet_i_out *o)
-{
-    int rc = 0;
-    if (o->fd < 0) {
-        if (fflush(stdout) != 0) {
-            rc = firmnet_i_error(FIRMNET_EIO, "<stdout>: write failed: %s", strerror(errno));
-        }
-        return rc;
-    }
-    if (o->tmp != NULL) {
-        /* The data must be on disk before the name points to it, or a crash right after the
-         * rename could leave an empty file where the old result was. */
-        if (fsync(o->fd) != 0) {
-            rc = firmnet_i_error(FIRMNET_EIO, "%s: write failed: %s", o->path, strerror(errno));
-        }
-        if (close(o->fd) != 0 && rc == 0) {
-            rc = firmnet_i_error(FIRMNET_EIO, "%s: write failed: %s", o->path, strerror(errno));
-        }
-        o->fd = -1;
-        if (rc == 0 && rename(o->tmp, o->target) != 0) {
-            rc = firmnet_i_error(FIRMNET_EIO, "%s: cannot rename into place: %s", o->path,
-                                 strerror(errno));
-        }
-        if (rc < 0) {
-            firmnet_i_out_abort(o);
-            return rc;
-        }
-    }
-    out_release(o);
-    return rc;
-}
-
 /* ---- writing tables ------------------------------------------------------------------------ */
 
 int firmnet_table_write(const firmnet_table *t, const char *path, firmnet_format fmt)
 {
-    sink s = {0};
     firmnet_i_out out;
-    int rc, zr;
-    bool gz;
+    int rc;
 
     firmnet_i_clear_error();
     if (t == NULL || path == NULL) {
@@ -629,55 +421,19 @@ int firmnet_table_write(const firmnet_table *t, const char *path, firmnet_format
     if ((int)fmt < FIRMNET_FORMAT_AUTO || fmt > FIRMNET_FORMAT_JSON) {
         return firmnet_i_error(FIRMNET_EINVAL, "firmnet_table_write: invalid format %d", (int)fmt);
     }
+    if (path[0] == '\0') {
+        return firmnet_i_error(FIRMNET_EIO, "cannot write to an empty file name");
+    }
+    /* the file is written to a temporary name beside it and renamed into place (output.c) */
     rc = firmnet_i_out_open(&out, path);
     if (rc < 0) {
         return rc;
     }
-    gz = out.fd >= 0 && ends_with(path, ".gz");
     if (fmt == FIRMNET_FORMAT_AUTO) {
-        fmt = out.fd < 0 ? FIRMNET_FORMAT_CSV : format_from_name(path);
+        fmt = out.to_stdout ? FIRMNET_FORMAT_CSV : format_from_name(path);
     }
-    s.path = out.path;
-    if (gz) {
-        int fd = dup(out.fd);
-        s.gz = fd < 0 ? NULL : gzdopen(fd, "wb6");
-        if (s.gz == NULL) {
-            if (fd >= 0) {
-                close(fd);
-            }
-            rc = firmnet_i_error(FIRMNET_EIO, "%s: cannot start gzip output", path);
-            goto fail;
-        }
-    } else {
-        s.fp = firmnet_i_out_fdopen(&out);
-        if (s.fp == NULL) {
-            rc = firmnet_last_error_code();
-            goto fail;
-        }
-    }
-    rc = write_rows(t, &s, fmt);
-    if (rc == 0) {
-        rc = sink_flush(&s);
-    }
-    firmnet_i_buf_free(&s.buf);
-    if (s.gz != NULL) {
-        zr = gzclose(s.gz);
-        if (rc == 0 && zr != Z_OK) {
-            rc = firmnet_i_error(FIRMNET_EIO, "%s: write failed (gzip close: %s)", path,
-                                 zr == Z_ERRNO ? strerror(errno) : "zlib error");
-        }
-    } else if (s.fp != stdout) {
-        if (fclose(s.fp) != 0 && rc == 0) {
-            rc = firmnet_i_error(FIRMNET_EIO, "%s: write failed: %s", path, strerror(errno));
-        }
-    }
-    if (rc == 0) {
-        return firmnet_i_out_commit(&out);
-    }
-fail:
-    firmnet_i_buf_free(&s.buf);
-    firmnet_i_out_abort(&out);
-    return rc;
+    write_rows(t, &out, fmt);
+    return firmnet_i_out_close(&out, 0);
 }
 
 /* ---- reading back --------------------------------------------------------------------------- */

@@ -25,6 +25,49 @@ static locale_t get_c_locale(void)
     return c_locale;
 }
 
+/*
+ * Clinger's fast path: a plain decimal with at most 15 significant digits and at most 22
+ * fraction digits is m / 10^f with m and 10^f exact doubles, and one IEEE division rounds
+ * correctly, so the result is bit-identical to strtod's. Returns false to defer to strtod.
+ */
+static bool parse_simple_decimal(const char *s, double *out)
+{
+    static const double pow10[23] = {1e0,  1e1,  1e2,  1e3,  1e4,  1e5,  1e6,  1e7,
+                                     1e8,  1e9,  1e10, 1e11, 1e12, 1e13, 1e14, 1e15,
+                                     1e16, 1e17, 1e18, 1e19, 1e20, 1e21, 1e22};
+    bool neg = false;
+    uint64_t m = 0;
+    int digits = 0, frac = 0;
+    if (*s == '-' || *s == '+') {
+        neg = *s == '-';
+        s++;
+    }
+    if (!(*s >= '0' && *s <= '9')) {
+        return false;
+    }
+    for (; *s >= '0' && *s <= '9'; s++) {
+        m = m * 10 + (uint64_t)(*s - '0');
+        digits += m > 0;
+    }
+    if (*s == '.') {
+        s++;
+        for (; *s >= '0' && *s <= '9'; s++) {
+            m = m * 10 + (uint64_t)(*s - '0');
+            digits += m > 0;
+            frac++;
+        }
+    }
+    while (*s == ' ' || *s == '\t') {
+        s++;
+    }
+    if (*s != '\0' || digits > 15 || frac > 22) {
+        return false;
+    }
+    double v = (double)m / pow10[frac];
+    *out = neg ? -v : v;
+    return true;
+}
+
 bool firmnet_i_parse_double(const char *s, double *out)
 {
     char *end;
@@ -34,6 +77,9 @@ bool firmnet_i_parse_double(const char *s, double *out)
     }
     if (*s == '\0') {
         return false;
+    }
+    if (parse_simple_decimal(s, out)) {
+        return true;
     }
     v = strtod_l(s, &end, get_c_locale());
     if (end == s) {
@@ -81,6 +127,15 @@ size_t firmnet_i_utf8_valid_prefix(const char *str, size_t len)
 {
     const unsigned char *s = (const unsigned char *)str;
     size_t i = 0;
+    /* ASCII runs, eight bytes at a time */
+    while (i + 8 <= len) {
+        uint64_t w;
+        memcpy(&w, s + i, 8);
+        if (w & 0x8080808080808080ULL) {
+            break;
+        }
+        i += 8;
+    }
     while (i < len) {
         unsigned char c = s[i];
         size_t n;
@@ -209,22 +264,39 @@ void firmnet_i_buf_free(firmnet_i_buf *b)
 
 /* ---- string sets ---------------------------------------------------------------------------- */
 
-static size_t slot_of(const firmnet_i_strset *set, const char *s, size_t len, bool *found)
+static size_t slot_of(const firmnet_i_strset *set, const char *s, size_t len, uint64_t h,
+                      bool *found)
 {
     size_t mask = set->nslots - 1;
-    size_t i = (size_t)firmnet_i_hash_bytes(s, len) & mask;
+    size_t i = (size_t)h & mask;
+    uint32_t tag = (uint32_t)(h >> 32);
     for (;;) {
-        uint32_t v = set->slots[i];
-        if (v == 0) {
+        const firmnet_i_strslot *v = &set->slots[i];
+        if (v->index1 == 0) {
             *found = false;
             return i;
         }
-        const char *t = set->strs[v - 1];
-        if (strncmp(t, s, len) == 0 && t[len] == '\0') {
-            *found = true;
-            return i;
+        if (v->tag == tag) {
+            if (len <= sizeof v->key ? v->len == len && memcmp(v->key, s, len) == 0
+                                     : v->len == 255 && memcmp(set->strs[v->index1 - 1], s, len) == 0 &&
+                                           set->strs[v->index1 - 1][len] == '\0') {
+                *found = true;
+                return i;
+            }
         }
         i = (i + 1) & mask;
+    }
+}
+
+static void slot_set(firmnet_i_strslot *v, uint64_t h, size_t index, const char *s, size_t len)
+{
+    v->index1 = (uint32_t)(index + 1);
+    v->tag = (uint32_t)(h >> 32);
+    if (len <= sizeof v->key) {
+        v->len = (uint8_t)len;
+        memcpy(v->key, s, len);
+    } else {
+        v->len = 255;
     }
 }
 
@@ -235,24 +307,31 @@ ptrdiff_t firmnet_i_strset_find(const firmnet_i_strset *set, const char *s, size
     if (set->nslots == 0) {
         return -1;
     }
-    i = slot_of(set, s, len, &found);
-    return found ? (ptrdiff_t)set->slots[i] - 1 : -1;
+    i = slot_of(set, s, len, firmnet_i_hash_bytes(s, len), &found);
+    return found ? (ptrdiff_t)set->slots[i].index1 - 1 : -1;
+}
+
+static void reinsert_all(firmnet_i_strset *set)
+{
+    for (size_t k = 0; k < set->count; k++) {
+        bool found;
+        size_t len = strlen(set->strs[k]);
+        uint64_t h = firmnet_i_hash_bytes(set->strs[k], len);
+        size_t i = slot_of(set, set->strs[k], len, h, &found);
+        slot_set(&set->slots[i], h, k, set->strs[k], len);
+    }
 }
 
 static int rehash(firmnet_i_strset *set, size_t nslots)
 {
-    uint32_t *slots = firmnet_i_calloc(nslots, sizeof *slots);
+    firmnet_i_strslot *slots = firmnet_i_calloc(nslots, sizeof *slots);
     if (slots == NULL) {
         return -1;
     }
     firmnet_i_free(set->slots);
     set->slots = slots;
     set->nslots = nslots;
-    for (size_t k = 0; k < set->count; k++) {
-        bool found;
-        size_t i = slot_of(set, set->strs[k], strlen(set->strs[k]), &found);
-        set->slots[i] = (uint32_t)(k + 1);
-    }
+    reinsert_all(set);
     return 0;
 }
 
@@ -261,6 +340,7 @@ ptrdiff_t firmnet_i_strset_add(firmnet_i_strset *set, const char *s, size_t len,
     bool found;
     size_t i;
     char *copy;
+    uint64_t h = firmnet_i_hash_bytes(s, len);
     *added = false;
     if (set->count >= UINT32_MAX - 1) {
         return -1;
@@ -270,9 +350,9 @@ ptrdiff_t firmnet_i_strset_add(firmnet_i_strset *set, const char *s, size_t len,
             return -1;
         }
     }
-    i = slot_of(set, s, len, &found);
+    i = slot_of(set, s, len, h, &found);
     if (found) {
-        return (ptrdiff_t)set->slots[i] - 1;
+        return (ptrdiff_t)set->slots[i].index1 - 1;
     }
     if (set->count == set->cap) {
         size_t cap = set->cap ? set->cap * 2 : 64;
@@ -290,7 +370,7 @@ ptrdiff_t firmnet_i_strset_add(firmnet_i_strset *set, const char *s, size_t len,
     memcpy(copy, s, len);
     copy[len] = '\0';
     set->strs[set->count] = copy;
-    set->slots[i] = (uint32_t)(set->count + 1);
+    slot_set(&set->slots[i], h, set->count, s, len);
     *added = true;
     return (ptrdiff_t)set->count++;
 }
@@ -306,11 +386,7 @@ void firmnet_i_strset_truncate(firmnet_i_strset *set, size_t count)
     set->count = count;
     /* Rebuilding cannot fail for lack of memory: same number of slots, reuse the array. */
     memset(set->slots, 0, set->nslots * sizeof *set->slots);
-    for (size_t k = 0; k < set->count; k++) {
-        bool found;
-        size_t i = slot_of(set, set->strs[k], strlen(set->strs[k]), &found);
-        set->slots[i] = (uint32_t)(k + 1);
-    }
+    reinsert_all(set);
 }
 
 void firmnet_i_strset_free(firmnet_i_strset *set)

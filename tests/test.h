@@ -124,6 +124,13 @@ static inline size_t test_compare_fixture(const firmnet_table *t, const char *fi
         firmnet_table_free(ref);
         return 0;
     }
+    if (firmnet_table_column_type(ref, kr) != FIRMNET_COLUMN_STRING) {
+        test_failed++;
+        fprintf(stderr, "%s: key column '%s' must hold strings (it reads back as numbers)\n",
+                fixture, key);
+        firmnet_table_free(ref);
+        return 0;
+    }
     for (size_t rr = 0; rr < firmnet_table_nrows(ref); rr++) {
         const char *k = firmnet_table_get_string(ref, kr, rr);
         size_t rt = 0;

@@ -24,9 +24,18 @@ VALGRIND = ["valgrind", "--error-exitcode=9", "--leak-check=full",
             "--errors-for-leak-kinds=definite,indirect,possible",
             "--show-leak-kinds=definite,indirect,possible", "--track-origins=yes", "-q"]
 
-# Options a program needs besides the common ones (as in test_cli_bad.py).
+# Options a program needs besides the common ones, and the output formats it writes (as in
+# test_cli_bad.py).
 EXTRA_ARGS = {
-    # "firmnet-example": ["--from", "2005", "--to", "2007"],
+    "firmnet-ei": ["--by", "cluster"],
+    "firmnet-brokerage": ["--by", "cluster"],
+}
+VIEW_ARGS = {  # a view other than the default; change measures directed ties only
+    "firmnet-change": ["--layer", "service"],
+}
+OUTPUTS = {
+    "firmnet-export": ["out.graphml", "out.gexf.gz", "out.net"],
+    "firmnet-draw": ["out.svg"],
 }
 
 passed = failed = 0
@@ -55,13 +64,15 @@ def main():
     for prog in programs[1:]:
         name = os.path.basename(prog)
         extra = EXTRA_ARGS.get(name, [])
-        for out in ("out.csv", "out.tsv.gz", "out.json"):
+        outputs = OUTPUTS.get(name, ["out.csv", "out.tsv.gz", "out.json"])
+        for out in outputs:
             run([prog, "--actors", ACTORS, "--ties", TIES, *extra, "-o", os.path.join(tmp, out)],
                 0, f"{name} on the demo data -> {out}")
-        run([prog, "--actors", ACTORS, "--ties", TIES, *extra, "--undirected", "--layer",
-             "service", "--wave", "2007", "-o", os.path.join(tmp, "view.csv")],
-            0, f"{name} on an undirected view of one wave and layer group")
-        run([prog, "--actors", ACTORS, "--ties", BAD, *extra], 1, f"{name} on a malformed file")
+        view = VIEW_ARGS.get(name, ["--undirected", "--layer", "service", "--wave", "2007"])
+        run([prog, "--actors", ACTORS, "--ties", TIES, *extra, *view, "-o",
+             os.path.join(tmp, "view-" + outputs[0])], 0, f"{name} on another view ({view})")
+        run([prog, "--actors", ACTORS, "--ties", BAD, *extra, "-o", os.path.join(tmp, outputs[0])],
+            1, f"{name} on a malformed file")
         run([prog, "--help"], 0, f"{name} --help")
     for f in os.listdir(tmp):
         os.remove(os.path.join(tmp, f))

@@ -1,0 +1,138 @@
+#!/usr/bin/env python3
+# SPDX-License-Identifier: GPL-3.0-or-later
+"""Run the benchmark pipelines in firmnet, python-igraph and networkx side by side.
+
+Environment:
+  FIRMNET_BENCH_SIZES    comma list of S, M, L (default S,M)
+  FIRMNET_BENCH_REPEAT   runs per measurement, the median is reported (default 3)
+  FIRMNET_BENCH_TOOLS    comma list of firmnet, igraph, networkx (default all three)
+  FIRMNET_BENCH_TIMEOUT  seconds before a run is abandoned (default 900)
+
+Data are generated once (seeded) into <build>/bench-data. Prints a Markdown table of median
+seconds, peak resident memory and the ratios igraph/firmnet and networkx/firmnet, and writes it
+to <build>/bench-results.md.
+"""
+import os
+import platform
+import statistics
+import subprocess
+import sys
+import time
+
+BUILD = os.environ.get("FIRMNET_BUILDDIR", "build")
+SRC = os.environ.get("FIRMNET_SRCDIR", ".")
+DATA = os.path.join(BUILD, "bench-data")
+GEN = os.path.join(BUILD, "tests", "bench", "gen-transactions")
+BENCH = os.path.join(BUILD, "tests", "bench", "bench-pipelines")
+REFERENCE = os.path.join(SRC, "tests", "bench", "reference.py")
+PYTHON = "/usr/bin/python3"
+
+SIZES = {"S": (2000, 10000), "M": (100000, 1000000), "L": (1000000, 10000000)}
+# pipeline -> sizes it runs on, and the source samples of P4
+PLAN = [("P1", "SML"), ("P2", "SML"), ("P3", "S"), ("P4", "ML"), ("P5", "S"), ("P6", "SM")]
+P4_SAMPLES = 64
+SKIP = {("networkx", "L"), ("networkx", "P5"), ("igraph", "P5")}  # too slow, or not offered
+
+
+def data(size):
+    os.makedirs(DATA, exist_ok=True)
+    n, m = SIZES[size]
+    path = os.path.join(DATA, f"{size}.csv.gz")
+    if not os.path.exists(path):
+        subprocess.run([GEN, "--actors", str(n), "--ties", str(m), "--seed", "2005", "-o", path],
+                       check=True)
+    return path
+
+
+def survey():
+    """1,000 actors with mc and size, two waves: the MC comparison of P5."""
+    ties = os.path.join(DATA, "P5-ties.csv.gz")
+    actors = os.path.join(DATA, "P5-actors.csv")
+    if not os.path.exists(actors):
+        subprocess.run([GEN, "--actors", "1000", "--ties", "20000", "--seed", "7", "-o", ties,
+                        "--actors-out", actors], check=True)
+    return ties, actors
+
+
+def measure(cmd, timeout):
+    """Run @cmd; return (seconds it reports, peak RSS in MiB) or None on failure/time-out."""
+    start = time.monotonic()
+    proc = subprocess.Popen(cmd, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    while True:
+        pid, status, usage = os.wait4(proc.pid, os.WNOHANG)
+        if pid != 0:
+            break
+        if time.monotonic() - start > timeout:
+            proc.kill()
+            os.wait4(proc.pid, 0)
+            return None
+        time.sleep(0.01)
+    out = proc.stdout.read()
+    if status != 0 or "seconds=" not in out:
+        sys.stderr.write(f"failed: {' '.join(cmd)}\n{proc.stderr.read()}\n")
+        return None
+    seconds = float(out.split("seconds=")[1].split()[0])
+    return seconds, usage.ru_maxrss / 1024.0
+
+
+def main():
+    sizes = os.environ.get("FIRMNET_BENCH_SIZES", "S,M").split(",")
+    repeat = int(os.environ.get("FIRMNET_BENCH_REPEAT", "3"))
+    tools = os.environ.get("FIRMNET_BENCH_TOOLS", "firmnet,igraph,networkx").split(",")
+    timeout = float(os.environ.get("FIRMNET_BENCH_TIMEOUT", "900"))
+    rows = []
+    for pipeline, on in PLAN:
+        for size in sizes:
+            if size not in on:
+                continue
+            extra = []
+            if pipeline == "P5":
+                ties, actors = survey()
+                extra = ["--actors", actors]
+            else:
+                ties = data(size)
+            if pipeline == "P4":
+                extra = ["--samples", str(P4_SAMPLES)]
+            result = {}
+            for tool in tools:
+                if (tool, size) in SKIP or (tool, pipeline) in SKIP:
+                    continue
+                if tool == "firmnet":
+                    cmd = [BENCH, pipeline, ties] + extra
+                else:
+                    cmd = [PYTHON, REFERENCE, tool, pipeline, ties] + (
+                        [str(P4_SAMPLES)] if pipeline == "P4" else [])
+                runs = [measure(cmd, timeout) for _ in range(repeat if tool == "firmnet" else 1)]
+                runs = [r for r in runs if r is not None]
+                if runs:
+                    result[tool] = (statistics.median(r[0] for r in runs), max(r[1] for r in runs))
+            rows.append((pipeline, size, result))
+            print(pipeline, size, result, flush=True)
+
+    def cell(result, tool):
+        if tool not in result:
+            return "–", "–"
+        s, mib = result[tool]
+        return f"{s:.3f}", f"{mib:.0f}"
+
+    lines = [f"Machine: {platform.node()}, {os.cpu_count()} cores, {platform.platform()}; "
+             f"firmnet median of {repeat} runs, the others one run each.", "",
+             "| pipeline | size | firmnet s | MiB | python-igraph s | MiB | ratio | networkx s | MiB | ratio |",
+             "| --- | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |"]
+    for pipeline, size, result in rows:
+        f = cell(result, "firmnet")
+        i = cell(result, "igraph")
+        x = cell(result, "networkx")
+        ratio = lambda tool: (f"{result[tool][0] / result['firmnet'][0]:.1f}x"
+                              if tool in result and "firmnet" in result else "–")
+        lines.append(f"| {pipeline} | {size} | {f[0]} | {f[1]} | {i[0]} | {i[1]} | {ratio('igraph')} "
+                     f"| {x[0]} | {x[1]} | {ratio('networkx')} |")
+    text = "\n".join(lines) + "\n"
+    print(text)
+    with open(os.path.join(BUILD, "bench-results.md"), "w") as f:
+        f.write(text)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
