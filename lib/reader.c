@@ -73,7 +73,8 @@ struct firmnet_i_csv {
     char **header;
     size_t nheader;
     size_t blank;
-    uint64_t raw_total, raw_done;
+    uint64_t raw_total, raw_done; /* raw_done belongs to the inflating thread while it runs */
+    uint64_t inf_done;            /* its copy for the parsing thread, taken under the lock */
     firmnet_progress_fn progress;
     void *payload;
 };
@@ -292,7 +293,7 @@ static int take_block(firmnet_i_csv *c)
     } else {
         c->eof = true;
     }
-    c->raw_done = f->raw_done;
+    c->inf_done = f->raw_done;
     pthread_mutex_unlock(&f->mu);
     return rc;
 }
@@ -300,7 +301,8 @@ static int take_block(firmnet_i_csv *c)
 /* Tell the caller's progress callback how many bytes of the file were read (rate-limited). */
 static int report_progress(firmnet_i_csv *c)
 {
-    int rc = firmnet_i_progress(c->progress, c->payload, "read", (double)c->raw_done,
+    int rc = firmnet_i_progress(c->progress, c->payload, "read",
+                                (double)(c->inf != NULL ? c->inf_done : c->raw_done),
                                 (double)c->raw_total);
     return rc < 0 ? firmnet_i_error_prefix(rc, "%s", c->name) : 0;
 }
