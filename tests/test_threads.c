@@ -4,7 +4,9 @@
  * run every analysis of tests/analyses.h, at the same time, several rounds each; every result
  * must equal (bit for bit) the serial run's. Meanwhile each thread provokes errors and checks
  * that firmnet_last_error() is its own, and one more thread calls igraph directly under
- * firmnet_igraph_lock(), as a host program would. CI also runs this test built with
+ * firmnet_igraph_lock(), as a host program would. Each thread also reads a large gzip tie
+ * file (made here, over 256 KiB compressed), which the reader inflates on a thread of its own.
+ * CI also runs this test built with
  * ThreadSanitizer (-Db_sanitize=thread), which must report nothing.
  *
  * Analyses flagged ANALYSIS_OPENMP are skipped under ThreadSanitizer: Debian's igraph runs
@@ -13,6 +15,9 @@
 #include <firmnet/igraph.h>
 
 #include <pthread.h>
+#include <sys/stat.h>
+#include <unistd.h>
+#include <zlib.h>
 #include <sched.h>
 #include <stdatomic.h>
 
@@ -35,10 +40,38 @@
 
 typedef struct results {
     firmnet_table *t[TEST_NANALYSES];
+    firmnet_table *big; /* the ties of the large gzip file */
 } results;
 
 static results reference;
-static char actors_path[4096], ties_path[4096]; /* set before the threads start */
+static char actors_path[4096], ties_path[4096], big_path[4096]; /* set before the threads */
+
+/* A tie file large enough that its gzip form exceeds the reader's first read (256 KiB), so
+ * the reader inflates it on a second thread. Deterministic. */
+static int make_big(void)
+{
+    uint64_t x = 88172645463325252ULL;
+    const char *tmp = getenv("TMPDIR") ? getenv("TMPDIR") : "/tmp";
+    snprintf(big_path, sizeof big_path, "%s/firmnet-threads-%ld.csv.gz", tmp, (long)getpid());
+    gzFile gz = gzopen(big_path, "wb1");
+    if (gz == NULL) {
+        return -1;
+    }
+    gzputs(gz, "wave,layer,source,target,weight\n");
+    for (int k = 0; k < 150000; k++) {
+        x ^= x << 13;
+        x ^= x >> 7;
+        x ^= x << 17;
+        gzprintf(gz, "%d,l%d,a%u,a%u,%u.%02u\n", 2005 + (int)(x % 3), (int)(x >> 8) % 5,
+                 (unsigned)(x >> 16) % 5000, (unsigned)(x >> 32) % 5000,
+                 1 + (unsigned)(x >> 48) % 90, (unsigned)(x >> 40) % 100);
+    }
+    if (gzclose(gz) != Z_OK) {
+        return -1;
+    }
+    struct stat st;
+    return stat(big_path, &st) == 0 && st.st_size > 512 * 1024 ? 0 : -2;
+}
 
 static int skipped(size_t k)
 {
@@ -75,6 +108,20 @@ static int run_all(results *res, char *why, size_t size)
     firmnet_graph_free(uview);
     firmnet_graph_free(view);
     firmnet_network_free(net);
+    net = NULL;
+    if (rc == 0) {
+        rc = firmnet_network_new(&net);
+    }
+    if (rc == 0) {
+        rc = firmnet_network_read_ties(net, big_path, NULL, NULL);
+    }
+    if (rc == 0) {
+        rc = firmnet_network_ties_table(&res->big, net);
+    }
+    if (rc < 0 && why[0] == '\0') {
+        snprintf(why, size, "large gzip file: %s", firmnet_last_error());
+    }
+    firmnet_network_free(net);
     return rc;
 }
 
@@ -84,6 +131,8 @@ static void free_results(results *res)
         firmnet_table_free(res->t[k]);
         res->t[k] = NULL;
     }
+    firmnet_table_free(res->big);
+    res->big = NULL;
 }
 
 typedef struct worker {
@@ -123,6 +172,11 @@ static void *work(void *arg)
         if (run_all(&res, why, sizeof why) < 0) {
             w->failures++;
             snprintf(w->why, sizeof w->why, "thread %d: %s", w->id, why);
+        }
+        if (res.big != NULL && !test_tables_equal(res.big, reference.big, why, sizeof why)) {
+            w->failures++;
+            snprintf(w->why, sizeof w->why, "thread %d round %d, the large gzip file differs "
+                     "from the serial read: %s", w->id, round, why);
         }
         for (size_t k = 0; k < TEST_NANALYSES; k++) {
             if (skipped(k) || res.t[k] == NULL) {
@@ -171,6 +225,7 @@ int main(void)
 
     snprintf(actors_path, sizeof actors_path, "%s", test_path("examples/data/actors.csv"));
     snprintf(ties_path, sizeof ties_path, "%s", test_path("examples/data/ties.csv.gz"));
+    CHECK_INT(make_big(), 0);
     CHECK_INT(run_all(&reference, why, sizeof why), 0);
     if (why[0]) {
         fprintf(stderr, "serial run: %s\n", why);
@@ -194,7 +249,9 @@ int main(void)
     for (size_t k = 0; k < TEST_NANALYSES; k++) {
         CHECK(skipped(k) || reference.t[k] != NULL);
     }
+    CHECK(reference.big != NULL && firmnet_table_nrows(reference.big) > 100000);
     free_results(&reference);
+    unlink(big_path);
     printf("%d threads x %d rounds x %zu analyses%s; host igraph calls meanwhile: %ld\n",
            NTHREADS, ROUNDS, TEST_NANALYSES, UNDER_TSAN ? " (ThreadSanitizer build)" : "",
            host_calls);
