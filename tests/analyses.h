@@ -37,10 +37,37 @@
 
 #define ANALYSIS_OPENMP 1
 
+/* Centrality options with a measure list (one per thread: the tests run in threads). */
+static inline const firmnet_centrality_options *centrality_options(const char *measures)
+{
+    static _Thread_local firmnet_centrality_options o;
+    firmnet_centrality_options_init(&o, FIRMNET_CENTRALITY_OPTIONS_VERSION);
+    o.measures = measures;
+    return &o;
+}
+
+/* Every centrality measure except PageRank (PRPACK runs on OpenMP threads). */
+#define NO_PAGERANK                                                                           \
+    "degree_in,degree_out,degree,strength_in,strength_out,strength,betweenness,closeness,"     \
+    "harmonic,eigenvector,hub,authority,coreness,clustering,clustering_weighted"
+
+/* firmnet_change() has its own allocation test (test_change_alloc.c) and needs two waves and
+ * many permutations; export and drawing write files and have theirs (test_export_alloc.c). */
 #define FIRMNET_TEST_ANALYSES(X)                                                             \
     X(summary, 0, firmnet_summary(out, net))                                                 \
     X(actors_table, 0, firmnet_network_actors_table(out, net))                               \
-    X(ties_table, 0, firmnet_network_ties_table(out, net))
+    X(ties_table, 0, firmnet_network_ties_table(out, net))                                   \
+    X(centrality, 0, firmnet_centrality(out, view, centrality_options(NO_PAGERANK)))         \
+    X(centrality_undirected, 0,                                                              \
+      firmnet_centrality(out, uview, centrality_options(NO_PAGERANK)))                       \
+    X(pagerank, ANALYSIS_OPENMP, firmnet_centrality(out, view, centrality_options("pagerank"))) \
+    X(centralization, 0, firmnet_centralization(out, view, NULL))                            \
+    X(embeddedness, 0, firmnet_embeddedness(out, view, NULL))                                \
+    X(embeddedness_groups, 0, firmnet_embeddedness_groups(out, view, "type", NULL))          \
+    X(ei, 0, firmnet_ei(out, view, "cluster", NULL))                                         \
+    X(ei_actors, 0, firmnet_ei_actors(out, uview, "cluster", NULL))                          \
+    X(brokerage, 0, firmnet_brokerage(out, view, "cluster", NULL))                           \
+    X(brokerage_global, 0, firmnet_brokerage_global(out, view, "cluster", NULL))
 
 /* One analysis: a name, flags, and a function that runs it on a loaded network. */
 typedef struct test_analysis {
