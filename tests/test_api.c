@@ -326,9 +326,113 @@ static void test_table_api(void)
     firmnet_table_free(t);
 }
 
+/* The call fails cleanly: a negative code that is also the last error, and a message. */
+#define CHECK_REJECTS(call)                                                                  \
+    do {                                                                                     \
+        int rc_ = (call);                                                                    \
+        CHECK(rc_ < 0);                                                                      \
+        CHECK_INT(firmnet_last_error_code(), rc_);                                           \
+        CHECK(firmnet_last_error()[0] != '\0');                                              \
+    } while (0)
+
+/*
+ * The analysis headers merged after the foundation (centrality, embeddedness, change, export,
+ * draw, chart): NULL handles, NULL outputs, NULL or unknown names, out-of-range enums. Only
+ * "fails cleanly" is checked here; each function's codes are in its own header and tests.
+ */
+static void test_analysis_api(void)
+{
+    firmnet_network *net = NULL;
+    firmnet_graph *g = NULL;
+    firmnet_table *t = (firmnet_table *)&t;
+    firmnet_change_result *res = (firmnet_change_result *)&res;
+    double xy[8];
+    char path[4200];
+
+    CHECK_INT(firmnet_network_new(&net), 0);
+    CHECK_INT(firmnet_network_read_ties_buffer(net, ties, sizeof ties - 1, "t", NULL, NULL), 0);
+    CHECK_INT(firmnet_graph_new(&g, net, NULL), 0);
+    snprintf(path, sizeof path, "%s/tests/no-such-dir/x.svg", TEST_SRCDIR);
+
+    CHECK_REJECTS(firmnet_centrality_options_init(NULL, FIRMNET_CENTRALITY_OPTIONS_VERSION));
+    CHECK_REJECTS(firmnet_centrality(NULL, g, NULL));
+    CHECK_REJECTS(firmnet_centrality(&t, NULL, NULL));
+    CHECK_REJECTS(firmnet_centralization(NULL, g, NULL));
+    CHECK_REJECTS(firmnet_centralization(&t, NULL, NULL));
+    CHECK_REJECTS(firmnet_centrality_measures_check("nope"));
+    CHECK(firmnet_centrality_measure_name(firmnet_centrality_measure_count()) == NULL);
+    CHECK_REJECTS(firmnet_weights_parse(NULL, "inverse"));
+    CHECK_REJECTS(firmnet_weights_parse((firmnet_weights *)xy, NULL));
+    CHECK(firmnet_weights_name((firmnet_weights)77) == NULL);
+    CHECK_REJECTS(firmnet_mode_parse(NULL, "out"));
+    CHECK(firmnet_mode_name((firmnet_mode)-1) == NULL);
+    CHECK_REJECTS(firmnet_betweenness_method_parse(NULL, "exact"));
+    CHECK(firmnet_betweenness_method_name((firmnet_betweenness_method)9) == NULL);
+
+    CHECK_REJECTS(firmnet_embeddedness_options_init(NULL, FIRMNET_EMBEDDEDNESS_OPTIONS_VERSION));
+    CHECK_REJECTS(firmnet_embeddedness(NULL, g, NULL));
+    CHECK_REJECTS(firmnet_embeddedness(&t, NULL, NULL));
+    CHECK_REJECTS(firmnet_embeddedness_groups(&t, g, NULL, NULL));
+    CHECK_REJECTS(firmnet_embeddedness_groups(&t, g, "nope", NULL));
+    CHECK_REJECTS(firmnet_embeddedness_groups(NULL, g, "type", NULL));
+    CHECK_REJECTS(firmnet_ei_options_init(NULL, FIRMNET_EI_OPTIONS_VERSION));
+    CHECK_REJECTS(firmnet_ei(&t, g, NULL, NULL));
+    CHECK_REJECTS(firmnet_ei(&t, NULL, "type", NULL));
+    CHECK_REJECTS(firmnet_ei(NULL, g, "type", NULL));
+    CHECK_REJECTS(firmnet_ei_actors(&t, g, NULL, NULL));
+    CHECK_REJECTS(firmnet_ei_actors(&t, g, "nope", NULL));
+    CHECK_REJECTS(firmnet_brokerage_options_init(NULL, FIRMNET_BROKERAGE_OPTIONS_VERSION));
+    CHECK_REJECTS(firmnet_brokerage(&t, g, NULL, NULL));
+    CHECK_REJECTS(firmnet_brokerage(&t, NULL, "type", NULL));
+    CHECK_REJECTS(firmnet_brokerage_global(&t, g, "nope", NULL));
+    CHECK_REJECTS(firmnet_brokerage_global(NULL, g, "type", NULL));
+    CHECK(t == (firmnet_table *)&t);
+
+    CHECK_REJECTS(firmnet_change_options_init(NULL, FIRMNET_CHANGE_OPTIONS_VERSION));
+    CHECK_REJECTS(firmnet_change(NULL, net, NULL));
+    CHECK_REJECTS(firmnet_change(&res, NULL, NULL));
+    CHECK_REJECTS(firmnet_change(&res, net, NULL)); /* one wave */
+    CHECK(res == (firmnet_change_result *)&res);
+    firmnet_change_result_free(NULL);
+    CHECK(firmnet_change_actors(NULL) == NULL);
+    CHECK(firmnet_change_groups(NULL) == NULL);
+    CHECK(firmnet_change_ties(NULL) == NULL);
+    (void)firmnet_change_summary_text(NULL);
+    (void)firmnet_change_from(NULL);
+    (void)firmnet_change_to(NULL);
+    CHECK_INT(firmnet_change_panel_size(NULL), 0);
+
+    CHECK_REJECTS(firmnet_export_format_parse(NULL, "graphml"));
+    CHECK_REJECTS(firmnet_export_format_parse((firmnet_export_format *)xy, NULL));
+    CHECK(firmnet_export_format_name((firmnet_export_format)99) == NULL);
+    CHECK_REJECTS(firmnet_export_format_from_name(NULL, "x.graphml"));
+    CHECK_REJECTS(firmnet_export_format_from_name((firmnet_export_format *)xy, NULL));
+    CHECK_REJECTS(firmnet_export_options_init(NULL, FIRMNET_EXPORT_OPTIONS_VERSION));
+    CHECK_REJECTS(firmnet_graph_export(NULL, "-", FIRMNET_EXPORT_GRAPHML, NULL));
+    CHECK_REJECTS(firmnet_graph_export(g, NULL, FIRMNET_EXPORT_GRAPHML, NULL));
+    CHECK_REJECTS(firmnet_graph_export(g, "-", (firmnet_export_format)99, NULL));
+    CHECK_REJECTS(firmnet_graph_export_partition(NULL, "x.clu", "type", NULL));
+    CHECK_REJECTS(firmnet_graph_export_partition(g, NULL, "type", NULL));
+    CHECK_REJECTS(firmnet_graph_export_partition(g, "-", NULL, NULL));
+    CHECK_REJECTS(firmnet_layout_parse(NULL, "fr"));
+    CHECK_REJECTS(firmnet_draw_options_init(NULL, FIRMNET_DRAW_OPTIONS_VERSION));
+    CHECK_REJECTS(firmnet_graph_layout(NULL, xy, 8, NULL));
+    CHECK_REJECTS(firmnet_graph_layout(g, NULL, 8, NULL));
+    CHECK_REJECTS(firmnet_graph_layout(g, xy, 1, NULL));
+    CHECK_REJECTS(firmnet_graph_draw(NULL, "-", NULL));
+    CHECK_REJECTS(firmnet_graph_draw(g, NULL, NULL));
+    CHECK_REJECTS(firmnet_graph_draw(g, path, NULL));
+    CHECK_REJECTS(firmnet_chart_options_init(NULL, FIRMNET_CHART_OPTIONS_VERSION));
+    CHECK_REJECTS(firmnet_chart_grouped(NULL, "-", "g", NULL, "v", NULL, NULL, NULL));
+    CHECK_REJECTS(firmnet_chart_histogram(NULL, "-", "v", NULL));
+    firmnet_graph_free(g);
+    firmnet_network_free(net);
+}
+
 int main(void)
 {
     test_common();
+    test_analysis_api();
     test_network_api();
     test_graph_api();
     test_table_api();
