@@ -164,6 +164,24 @@ int cli_fail(const cli *c)
     return 1;
 }
 
+/* A file that has a header and no data rows is accepted by the library (rows = 0), but in a
+ * program it is almost always a failed export: stop rather than analyse an empty network. */
+static int check_loaded(const cli *c, const char *path, const firmnet_load_report *rep)
+{
+    const char *name = strcmp(path, "-") == 0 ? "<stdin>" : path;
+    if (rep->rows == 0) {
+        fprintf(stderr, "%s: %s:1: no data rows (the file has only a header)\n", c->prog, name);
+        return 1;
+    }
+    if (!c->quiet && rep->near_duplicate_ids > 0) {
+        fprintf(stderr,
+                "%s: warning: %s: %zu actor ids differ from an earlier id only in letter case or "
+                "spacing (kept as distinct actors)\n",
+                c->prog, name, rep->near_duplicate_ids);
+    }
+    return 0;
+}
+
 /* Draws "label [#########           ]  45%" on stderr; the library limits the call rate. */
 static int draw_progress(const char *what, double done, double total, void *payload)
 {
@@ -220,6 +238,9 @@ int cli_load(cli *c)
         if (rc < 0) {
             return cli_fail(c);
         }
+        if (check_loaded(c, c->actors, &rep) != 0) {
+            return 1;
+        }
     }
     for (size_t k = 0; k < c->nties; k++) {
         ro.progress = cli_progress(c, c->ties[k]);
@@ -227,6 +248,9 @@ int cli_load(cli *c)
         cli_progress_end(c);
         if (rc < 0) {
             return cli_fail(c);
+        }
+        if (check_loaded(c, c->ties[k], &rep) != 0) {
+            return 1;
         }
         if (!c->quiet && (rep.actors_implicit || rep.self_ties_dropped || rep.duplicates_merged)) {
             fprintf(stderr,

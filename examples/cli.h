@@ -41,7 +41,9 @@ typedef int (*cli_handler)(cli *c, const char *name, const char *value, void *pa
 int cli_parse(cli *c, int argc, char **argv, const char *summary, const cli_option *extra,
               cli_handler handler, void *payload);
 
-/* Read --actors and every --ties file into c->net. Returns 0, or 1 after printing the error. */
+/* Read --actors and every --ties file into c->net. Returns 0, or 1 after printing the error;
+ * a file with a header and no data rows is an error here (the library accepts it). Warns on
+ * stderr (unless --quiet) about ids that differ only in case or spacing. */
 int cli_load(cli *c);
 
 /* A graph-view option struct from the common options. */

@@ -98,6 +98,7 @@ int firmnet_i_nomem(void)
 static pthread_mutex_t lock;
 static pthread_once_t lock_once = PTHREAD_ONCE_INIT;
 static int depth; /* nesting of firmnet_i_enter() in the thread holding the lock */
+static _Thread_local int held; /* this thread's nesting, so that an unbalanced unlock is ignored */
 static igraph_error_handler_t *prev_error;
 static igraph_warning_handler_t *prev_warning;
 static gsl_error_handler_t *prev_gsl;
@@ -155,6 +156,7 @@ void firmnet_i_enter(void)
 {
     pthread_once(&lock_once, lock_init);
     pthread_mutex_lock(&lock);
+    held++;
     if (depth++ == 0) {
         prev_error = igraph_set_error_handler(on_igraph_error);
         prev_warning = igraph_set_warning_handler(on_igraph_warning);
@@ -166,6 +168,10 @@ void firmnet_i_enter(void)
 
 void firmnet_i_leave(void)
 {
+    if (held == 0) {
+        return; /* firmnet_igraph_unlock() without a matching lock in this thread */
+    }
+    held--;
     if (--depth == 0) {
         igraph_set_error_handler(prev_error);
         igraph_set_warning_handler(prev_warning);
@@ -256,7 +262,11 @@ void *firmnet_i_malloc(size_t n)
 
 void *firmnet_i_calloc(size_t n, size_t size)
 {
-    return should_fail() ? NULL : calloc(n ? n : 1, size ? size : 1);
+    /* Check the product here: sanitizers treat an overflowing calloc() as a fatal error. */
+    if (should_fail() || (size != 0 && n > SIZE_MAX / size)) {
+        return NULL;
+    }
+    return calloc(n ? n : 1, size ? size : 1);
 }
 
 void *firmnet_i_realloc(void *p, size_t n)

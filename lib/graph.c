@@ -164,10 +164,25 @@ int firmnet_graph_new(firmnet_graph **out, const firmnet_network *net,
             max = fmax(max, w[o2[j]]);
         }
         double cnt = (double)(j - i);
+        if (!isfinite(sum) && opts->merge == FIRMNET_MERGE_MEAN) {
+            /* the sum overflows but the mean need not: divide before adding */
+            sum = 0;
+            for (size_t k = i; k < j; k++) {
+                sum += w[o2[k]] / cnt;
+            }
+            cnt = 1;
+        }
         double weight = opts->merge == FIRMNET_MERGE_SUM    ? sum
                         : opts->merge == FIRMNET_MERGE_MAX  ? max
                         : opts->merge == FIRMNET_MERGE_MEAN ? sum / cnt
                                                             : cnt;
+        if (!isfinite(weight)) {
+            rc = firmnet_i_error(FIRMNET_EDATA,
+                                 "graph view: the weights of the ties %s -> %s sum to more than "
+                                 "the largest number; use merge max, mean or count",
+                                 net->ids.strs[s], net->ids.strs[t]);
+            goto cleanup;
+        }
         igraph_vector_int_push_back(&edges, s); /* reserved: cannot fail */
         igraph_vector_int_push_back(&edges, t);
         igraph_vector_push_back(&g->w, weight);

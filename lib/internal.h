@@ -7,6 +7,7 @@
 #include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
+#include <stdio.h>
 
 #include <gsl/gsl_rng.h>
 #include <igraph.h>
@@ -129,6 +130,13 @@ void firmnet_i_strset_free(firmnet_i_strset *set);
 
 typedef struct firmnet_i_csv firmnet_i_csv;
 
+/* Reader limits (see reader.c); the _TEXT forms go into messages. */
+#define FIRMNET_I_MAX_FIELD 65536
+#define FIRMNET_I_MAX_FIELD_TEXT "65536"
+#define FIRMNET_I_MAX_FIELDS 16384
+#define FIRMNET_I_MAX_RECORD (16 * 1024 * 1024)
+#define FIRMNET_I_MAX_RECORD_TEXT "16 MiB"
+
 /* Open a file ("-" = stdin) or a memory buffer, plain or gzip. */
 int firmnet_i_csv_open(firmnet_i_csv **out, const char *path, firmnet_progress_fn progress,
                        void *payload);
@@ -178,6 +186,7 @@ typedef struct firmnet_i_attr {
 
 struct firmnet_network {
     firmnet_i_strset ids; /* actor ids, index = actor index */
+    firmnet_i_strset id_keys; /* near-duplicate keys of the ids (network.c: note_id_key) */
     unsigned char *implicit;  /* per actor: created by a tie, no actor row yet */
     size_t actors_cap;
     firmnet_i_attr *attrs;
@@ -292,16 +301,20 @@ int firmnet_i_progress(firmnet_progress_fn fn, void *payload, const char *what, 
 /*
  * A file being written: text goes to a buffer that is flushed in 64 KiB pieces to a temporary
  * file beside @p path, renamed into place by firmnet_i_out_close() (so a failed write never
- * leaves a partial file); "-" is standard output, a name ending in ".gz" is gzip-compressed,
- * and an existing special file (a FIFO, /dev/stdout) is written in place. The first failure
+ * leaves a partial file, and a killed run at most the temporary file); the data is fsync()ed
+ * before the rename, a replaced file keeps its permissions, and a symbolic link is followed
+ * (the file it points to is replaced). "-" is standard output, a name ending in ".gz" is
+ * gzip-compressed, and an existing special file (a FIFO, /dev/stdout) is written in place. The first failure
  * is kept (sticky) and later writes do nothing, so writers check once at the end.
  * In memory mode (path NULL) the text stays in the buffer (see firmnet_i_out_take()).
  */
 typedef struct firmnet_i_out {
     firmnet_i_buf buf;
     char *path, *tmp;     /* NULL in memory mode; tmp NULL when written in place */
+    char *target;         /* the file the temporary one replaces: path, symbolic links resolved */
     void *fp, *gz;        /* FILE * or gzFile */
     int rc;               /* first failure, sticky */
+    int sync_fd1;         /* 1 + a descriptor of the temporary file for fsync(); 0 = none */
     bool to_stdout;
 } firmnet_i_out;
 

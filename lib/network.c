@@ -1,5 +1,6 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 /* The actor/tie model: interning, attributes, tie storage with duplicate merging, readers. */
+#include <float.h>
 #include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -32,6 +33,10 @@ static const char *const merge_names[] = {"sum", "max", "mean", "count", "first"
 
 int firmnet_merge_parse(firmnet_merge *out, const char *name)
 {
+    firmnet_i_clear_error();
+    if (out == NULL) {
+        return firmnet_i_error(FIRMNET_EINVAL, "firmnet_merge_parse: NULL out");
+    }
     for (size_t i = 0; name != NULL && i < sizeof merge_names / sizeof *merge_names; i++) {
         if (firmnet_i_strcasecmp(name, merge_names[i]) == 0) {
             *out = (firmnet_merge)i;
@@ -114,6 +119,7 @@ void firmnet_network_free(firmnet_network *net)
     firmnet_i_free(net->attrs);
     firmnet_i_free(net->implicit);
     firmnet_i_strset_free(&net->ids);
+    firmnet_i_strset_free(&net->id_keys);
     firmnet_i_strset_free(&net->waves);
     firmnet_i_strset_free(&net->layers);
     firmnet_i_free(net->wave_order);
@@ -266,9 +272,66 @@ static int actors_reserve(firmnet_network *net, size_t n)
     return 0;
 }
 
+static bool is_space(char ch)
+{
+    return ch == ' ' || ch == '\t' || ch == '\r' || ch == '\n' || ch == '\v' || ch == '\f';
+}
+
+/* Trim ASCII white space around a name: ids, waves and layers are compared trimmed, also when
+ * they were quoted, so " A" and "A" name the same actor. */
+static void trim(const char **s, size_t *len)
+{
+    while (*len > 0 && is_space(**s)) {
+        (*s)++;
+        (*len)--;
+    }
+    while (*len > 0 && is_space((*s)[*len - 1])) {
+        (*len)--;
+    }
+}
+
+/*
+ * Register the new actor @p id (trimmed) under its near-duplicate key: ASCII letters in lower
+ * case and runs of white space as one space. An id whose key is already taken differs from an
+ * earlier id only in case or spacing: a distinct actor, counted in the report as a warning.
+ */
+static int note_id_key(firmnet_network *net, const char *id, size_t len,
+                       firmnet_load_report *rep)
+{
+    char stack[256] = {0}, *key = len < sizeof stack ? stack : firmnet_i_malloc(len + 1);
+    size_t n = 0;
+    bool added;
+    if (key == NULL) {
+        return firmnet_i_nomem();
+    }
+    for (size_t k = 0; k < len; k++) {
+        char ch = id[k];
+        if (is_space(ch)) {
+            if (n > 0 && key[n - 1] == ' ') {
+                continue;
+            }
+            ch = ' ';
+        } else if (ch >= 'A' && ch <= 'Z') {
+            ch = (char)(ch - 'A' + 'a');
+        }
+        key[n++] = ch;
+    }
+    ptrdiff_t i = firmnet_i_strset_add(&net->id_keys, key, n, &added);
+    if (key != stack) {
+        firmnet_i_free(key);
+    }
+    if (i < 0) {
+        return firmnet_i_nomem();
+    }
+    if (!added) {
+        rep->near_duplicate_ids++;
+    }
+    return 0;
+}
+
 /* Find or create actor @p id; *created tells whether it is new. Returns the index or < 0. */
 static ptrdiff_t actor_get(firmnet_network *net, const char *id, size_t len, bool implicit,
-                           bool *created)
+                           bool *created, firmnet_load_report *rep)
 {
     int rc = actors_reserve(net, net->ids.count + 1);
     ptrdiff_t i;
@@ -280,6 +343,12 @@ static ptrdiff_t actor_get(firmnet_network *net, const char *id, size_t len, boo
         return firmnet_i_nomem();
     }
     if (*created) {
+        rc = note_id_key(net, id, len, rep);
+        if (rc < 0) {
+            firmnet_i_strset_truncate(&net->ids, (size_t)i);
+            *created = false;
+            return rc;
+        }
         net->implicit[i] = implicit;
     }
     return i;
@@ -287,7 +356,7 @@ static ptrdiff_t actor_get(firmnet_network *net, const char *id, size_t len, boo
 
 /* Everything a failed read must undo. */
 typedef struct undo {
-    size_t nactors, nattrs, nties, nwaves, nlayers;
+    size_t nactors, nattrs, nties, nwaves, nlayers, nkeys;
     firmnet_i_attr *attr_counts; /* copies of the counters of the first nattrs attributes */
     size_t *filled;              /* implicit actors that got attributes in this call */
     size_t nfilled, filled_cap;
@@ -309,6 +378,7 @@ static int undo_begin(undo *u, const firmnet_network *net)
     u->nties = net->nties;
     u->nwaves = net->waves.count;
     u->nlayers = net->layers.count;
+    u->nkeys = net->id_keys.count;
     u->last_wave = u->last_layer = -1;
     u->attr_counts = firmnet_i_malloc(net->nattrs * sizeof *u->attr_counts);
     if (u->attr_counts == NULL) {
@@ -352,6 +422,7 @@ static void undo_apply(firmnet_network *net, undo *u)
         }
     }
     firmnet_i_strset_truncate(&net->ids, u->nactors);
+    firmnet_i_strset_truncate(&net->id_keys, u->nkeys);
     for (size_t a = u->nattrs; a < net->nattrs; a++) {
         firmnet_i_free(net->attrs[a].values);
         firmnet_i_free(net->attrs[a].name);
@@ -422,6 +493,7 @@ static void report_add(firmnet_load_report *to, const firmnet_load_report *r)
     to->ties_added += r->ties_added;
     to->duplicates_merged += r->duplicates_merged;
     to->self_ties_dropped += r->self_ties_dropped;
+    to->near_duplicate_ids += r->near_duplicate_ids;
 }
 
 /* Finish a read or add call: commit or roll back, fill the report. */
@@ -448,13 +520,14 @@ static int actor_row(firmnet_network *net, undo *u, const char *id, size_t idlen
     bool created;
     ptrdiff_t i;
     int rc;
+    trim(&id, &idlen);
     if (idlen == 0) {
         return firmnet_i_error(FIRMNET_EDATA, "blank actor id");
     }
     if (firmnet_i_utf8_valid_prefix(id, idlen) != idlen) {
         return firmnet_i_error(FIRMNET_EDATA, "invalid UTF-8 in actor id");
     }
-    i = actor_get(net, id, idlen, false, &created);
+    i = actor_get(net, id, idlen, false, &created, &u->report);
     if (i < 0) {
         return (int)i;
     }
@@ -512,6 +585,11 @@ int firmnet_network_add_actor(firmnet_network *net, const char *id, size_t nattr
         }
         attr_of[k] = (size_t)a;
         lens[k] = values[k] ? strlen(values[k]) : 0;
+        if (firmnet_i_utf8_valid_prefix(values[k] ? values[k] : "", lens[k]) != lens[k]) {
+            rc = firmnet_i_error(FIRMNET_EDATA, "actor '%s': invalid UTF-8 in attribute '%s'", id,
+                                 names[k]);
+            goto cleanup;
+        }
     }
     rc = actor_row(net, &u, id, strlen(id), (const char *const *)values, lens, nattr, attr_of);
     if (rc < 0) {
@@ -775,6 +853,17 @@ static void merge_weight(firmnet_network *net, size_t k, double x, firmnet_merge
     }
 }
 
+/* The error for merged weights of tie @p k that sum to more than the largest number. */
+static int overflow_error(const firmnet_network *net, size_t k)
+{
+    return firmnet_i_error(FIRMNET_EDATA,
+                           "the weights of duplicate tie %s -> %s (wave '%s', layer '%s') sum to "
+                           "more than the largest number (%g)",
+                           net->ids.strs[net->src[k]], net->ids.strs[net->tgt[k]],
+                           net->waves.strs[net->wave[k]], net->layers.strs[net->layer[k]],
+                           DBL_MAX);
+}
+
 /* Raw tie fields as they come from a row or a call. */
 typedef struct tie_row {
     const char *wave, *layer, *source, *target;
@@ -790,11 +879,52 @@ static bool same_name(const char *interned, const char *s, size_t len)
     return strncmp(interned, s, len) == 0 && interned[len] == '\0';
 }
 
+/*
+ * Every layer and every parent of a layer must be expressible in a selector (the summary
+ * builds its views that way, and users type them): no comma (it separates names), no empty
+ * part between dots, no white space around a part (selectors trim it), and "all" (every
+ * layer) is not a layer or a top-level part. Returns why a name is not valid, or NULL.
+ */
+static const char *layer_name_problem(const char *name, size_t len)
+{
+    if (memchr(name, ',', len) != NULL) {
+        return "a layer name cannot contain a comma (commas separate the names in layer "
+               "selectors)";
+    }
+    for (size_t start = 0; start <= len;) {
+        const char *dot = memchr(name + start, '.', len - start);
+        size_t end = dot ? (size_t)(dot - name) : len;
+        if (end == start) {
+            return "a layer name cannot have an empty part between dots ('.x', 'x.', 'x..y')";
+        }
+        if (is_space(name[start]) || is_space(name[end - 1])) {
+            return "a part of a layer name between dots cannot begin or end with white space";
+        }
+        if (start == 0 && end == 3 && memcmp(name, "all", 3) == 0) {
+            return "'all' is reserved (the layer selector 'all' means every layer)";
+        }
+        start = end + 1;
+    }
+    return NULL;
+}
+
+/* Below this, fewer than 2^32 weights cannot sum to more than DBL_MAX: only weights at least
+ * this large make a merge sum overflow (see read_ties()). */
+#define HUGE_WEIGHT (DBL_MAX / 4294967296.0)
+
 /* Add one tie. In @p bulk mode the tie is appended without a duplicate check:
  * dedupe_bulk() merges duplicates at the end of the read. */
-static int tie_add(firmnet_network *net, undo *u, const tie_row *r,
+static int tie_add(firmnet_network *net, undo *u, const tie_row *row,
                    const firmnet_read_options *opts, bool bulk, int *field)
 {
+    tie_row trimmed = *row;
+    const tie_row *r = &trimmed;
+    trim(&trimmed.source, &trimmed.source_len);
+    trim(&trimmed.target, &trimmed.target_len);
+    trim(&trimmed.layer, &trimmed.layer_len);
+    if (trimmed.wave != NULL) {
+        trim(&trimmed.wave, &trimmed.wave_len);
+    }
     bool strict = opts && opts->strict;
     firmnet_merge rule = opts ? opts->duplicates : FIRMNET_MERGE_SUM;
     const char *ends[2] = {r->source, r->target};
@@ -823,9 +953,20 @@ static int tie_add(firmnet_network *net, undo *u, const tie_row *r,
     if (r->wave_len == 0 && r->wave != NULL) {
         return firmnet_i_error(FIRMNET_EDATA, "blank wave");
     }
+    if (r->wave != NULL && firmnet_i_utf8_valid_prefix(r->wave, r->wave_len) != r->wave_len) {
+        return firmnet_i_error(FIRMNET_EDATA, "invalid UTF-8 in wave");
+    }
     *field = F_LAYER;
     if (r->layer_len == 0) {
         return firmnet_i_error(FIRMNET_EDATA, "blank layer");
+    }
+    if (firmnet_i_utf8_valid_prefix(r->layer, r->layer_len) != r->layer_len) {
+        return firmnet_i_error(FIRMNET_EDATA, "invalid UTF-8 in layer");
+    }
+    const char *why = layer_name_problem(r->layer, r->layer_len);
+    if (why != NULL) {
+        return firmnet_i_error(FIRMNET_EDATA, "layer '%.*s': %s", (int)r->layer_len, r->layer,
+                               why);
     }
     if (r->source_len == r->target_len && memcmp(r->source, r->target, r->source_len) == 0) {
         u->report.self_ties_dropped++;
@@ -841,7 +982,7 @@ static int tie_add(firmnet_network *net, undo *u, const tie_row *r,
                                        "unknown actor '%.*s' (not in the actor table; strict mode)",
                                        (int)lens[e], ends[e]);
             }
-            idx[e] = actor_get(net, ends[e], lens[e], true, &created);
+            idx[e] = actor_get(net, ends[e], lens[e], true, &created, &u->report);
             if (idx[e] < 0) {
                 return (int)idx[e];
             }
@@ -889,6 +1030,9 @@ static int tie_add(firmnet_network *net, undo *u, const tie_row *r,
                                        "duplicate tie %.*s -> %.*s (wave '%s', layer '%s')",
                                        (int)lens[0], ends[0], (int)lens[1], ends[1],
                                        net->waves.strs[w], net->layers.strs[l]);
+            }
+            if (rule == FIRMNET_MERGE_SUM && !isfinite(net->weight[k] + r->weight)) {
+                return overflow_error(net, k);
             }
             rc = undo_note_merged(u, net, k);
             if (rc < 0) {
@@ -939,14 +1083,15 @@ static int sort_pass(const uint32_t *idx, uint32_t *out, size_t m, size_t range,
  * surviving tie) comes first and the others follow in the order they were read.
  * For FIRMNET_MERGE_ERROR, *dup receives the index of the duplicate read first (else SIZE_MAX).
  */
-static int dedupe_bulk(firmnet_network *net, undo *u, firmnet_merge rule, size_t *dup)
+static int dedupe_bulk(firmnet_network *net, undo *u, firmnet_merge rule, size_t *dup,
+                       size_t *overflow)
 {
     size_t m = net->nties, first_new = u->nties, w;
     uint32_t *a = NULL, *b = NULL;
     unsigned char *dead = NULL;
     int rc = 0;
 
-    *dup = SIZE_MAX;
+    *dup = *overflow = SIZE_MAX;
     if (m == first_new) {
         return 0;
     }
@@ -987,6 +1132,10 @@ static int dedupe_bulk(firmnet_network *net, undo *u, firmnet_merge rule, size_t
                 *dup = k < *dup ? k : *dup;
                 continue;
             }
+            if (rule == FIRMNET_MERGE_SUM && !isfinite(net->weight[f] + net->weight[k])) {
+                *overflow = k < *overflow ? k : *overflow;
+                continue;
+            }
             rc = undo_note_merged(u, net, f);
             if (rc < 0) {
                 goto cleanup;
@@ -997,7 +1146,7 @@ static int dedupe_bulk(firmnet_network *net, undo *u, firmnet_merge rule, size_t
         }
         i = j;
     }
-    if (*dup != SIZE_MAX) {
+    if (*dup != SIZE_MAX || *overflow != SIZE_MAX) {
         goto cleanup;
     }
     w = first_new;
@@ -1094,14 +1243,21 @@ static int read_ties(firmnet_network *net, firmnet_i_csv *csv, const firmnet_rea
     if (rc < 0) {
         return rc;
     }
+    /*
+     * Where each appended tie was read, for the errors found only when duplicates are merged
+     * at the end: recorded from the start under the error rule, and under the sum rule from
+     * the first weight large enough to make a sum overflow (HUGE_WEIGHT), or from the start
+     * when the network already holds one. Ordinary reads do not pay for it.
+     */
+    firmnet_merge rule = opts ? opts->duplicates : FIRMNET_MERGE_SUM;
     long *lines = NULL;
-    size_t lines_cap = 0;
-    if (opts != NULL && opts->duplicates == FIRMNET_MERGE_ERROR) {
-        lines_cap = 1024;
-        lines = firmnet_i_malloc(lines_cap * sizeof *lines);
-        if (lines == NULL) {
-            return undo_end(net, &u, firmnet_i_nomem(), report);
-        }
+    size_t lines_cap = 0, lines_from = SIZE_MAX; /* SIZE_MAX: not recording */
+    bool huge = false;
+    for (size_t k = 0; rule == FIRMNET_MERGE_SUM && !huge && k < net->nties; k++) {
+        huge = net->weight[k] >= HUGE_WEIGHT;
+    }
+    if (rule == FIRMNET_MERGE_ERROR || huge) {
+        lines_from = 0;
     }
     while ((rc = firmnet_i_csv_next(csv)) > 0) {
         tie_row r = {0};
@@ -1131,10 +1287,13 @@ static int read_ties(firmnet_network *net, firmnet_i_csv *csv, const firmnet_rea
         }
         size_t before = net->nties;
         rc = tie_add(net, &u, &r, opts, true, &field);
-        if (rc == 0 && lines != NULL && net->nties > before) {
-            /* only the error rule needs to say where a duplicate was read */
-            size_t k = net->nties - 1 - u.nties;
-            if (k == lines_cap) {
+        if (rc == 0 && lines_from == SIZE_MAX && rule == FIRMNET_MERGE_SUM &&
+            r.weight >= HUGE_WEIGHT) {
+            lines_from = before - u.nties;
+        }
+        if (rc == 0 && lines_from != SIZE_MAX && net->nties > before) {
+            size_t k = net->nties - 1 - u.nties - lines_from;
+            if (k >= lines_cap) {
                 lines_cap = lines_cap ? lines_cap * 2 : 1024;
                 long *p = firmnet_i_reallocarray(lines, lines_cap, sizeof *p);
                 if (p == NULL) {
@@ -1157,18 +1316,25 @@ static int read_ties(firmnet_network *net, firmnet_i_csv *csv, const firmnet_rea
     }
     u.report.blank_lines = firmnet_i_csv_blank_lines(csv);
     if (rc == 0) {
-        size_t dup;
-        firmnet_merge rule = opts ? opts->duplicates : FIRMNET_MERGE_SUM;
+        size_t dup, overflow;
         tie_hash_drop(net);
-        rc = dedupe_bulk(net, &u, rule, &dup);
-        if (rc == 0 && dup != SIZE_MAX) {
-            rc = firmnet_i_error(FIRMNET_EDATA,
-                                 "%s:%ld:%zu (column 'source'): duplicate tie %s -> %s (wave "
-                                 "'%s', layer '%s')",
-                                 firmnet_i_csv_name(csv), lines[dup - u.nties],
-                                 (size_t)col[F_SOURCE] + 1, net->ids.strs[net->src[dup]],
-                                 net->ids.strs[net->tgt[dup]], net->waves.strs[net->wave[dup]],
-                                 net->layers.strs[net->layer[dup]]);
+        rc = dedupe_bulk(net, &u, rule, &dup, &overflow);
+        if (rc == 0 && (dup != SIZE_MAX || overflow != SIZE_MAX)) {
+            size_t k = dup != SIZE_MAX ? dup : overflow, at = k - u.nties;
+            long line = lines_from != SIZE_MAX && at >= lines_from && at - lines_from < lines_cap
+                            ? lines[at - lines_from]
+                            : firmnet_i_csv_line(csv, 0);
+            if (dup != SIZE_MAX) {
+                firmnet_i_error(FIRMNET_EDATA, "duplicate tie %s -> %s (wave '%s', layer '%s')",
+                                net->ids.strs[net->src[k]], net->ids.strs[net->tgt[k]],
+                                net->waves.strs[net->wave[k]], net->layers.strs[net->layer[k]]);
+            } else {
+                overflow_error(net, k);
+            }
+            char msg[600];
+            snprintf(msg, sizeof msg, "%s", firmnet_last_error());
+            rc = firmnet_i_error(FIRMNET_EDATA, "%s:%ld:%zu (column 'source'): %s",
+                                 firmnet_i_csv_name(csv), line, (size_t)col[F_SOURCE] + 1, msg);
         }
     }
     firmnet_i_free(lines);
@@ -1236,6 +1402,10 @@ int firmnet_network_read_actors_buffer(firmnet_network *net, const void *data, s
                                        const char *name, const firmnet_read_options *opts,
                                        firmnet_load_report *report)
 {
+    if (data == NULL && len > 0) {
+        firmnet_i_clear_error();
+        return firmnet_i_error(FIRMNET_EINVAL, "firmnet_network_read_actors_buffer: NULL data");
+    }
     return read_with(read_actors_fn, net, name ? name : "<buffer>", data ? data : "", len, opts,
                      report);
 }
@@ -1244,6 +1414,10 @@ int firmnet_network_read_ties_buffer(firmnet_network *net, const void *data, siz
                                      const char *name, const firmnet_read_options *opts,
                                      firmnet_load_report *report)
 {
+    if (data == NULL && len > 0) {
+        firmnet_i_clear_error();
+        return firmnet_i_error(FIRMNET_EINVAL, "firmnet_network_read_ties_buffer: NULL data");
+    }
     return read_with(read_ties, net, name ? name : "<buffer>", data ? data : "", len, opts,
                      report);
 }
@@ -1336,8 +1510,12 @@ const char *firmnet_network_actor_attribute(const firmnet_network *net, size_t i
 int firmnet_network_tie(const firmnet_network *net, size_t k, size_t *source, size_t *target,
                         const char **wave, const char **layer, double *weight)
 {
-    if (net == NULL || k >= net->nties) {
-        return firmnet_i_error(FIRMNET_ERANGE, "tie %zu out of range", k);
+    firmnet_i_clear_error();
+    if (net == NULL) {
+        return firmnet_i_error(FIRMNET_EINVAL, "firmnet_network_tie: NULL network");
+    }
+    if (k >= net->nties) {
+        return firmnet_i_error(FIRMNET_ERANGE, "tie %zu out of range (%zu ties)", k, net->nties);
     }
     if (source) {
         *source = net->src[k];

@@ -5,6 +5,7 @@
 #include <math.h>
 #include <stdarg.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
 #include <unistd.h>
@@ -33,13 +34,13 @@ static void fail(firmnet_i_out *o, int rc)
 static int create_temp(firmnet_i_out *o, int *fd_out)
 {
     static _Atomic unsigned counter;
-    size_t n = strlen(o->path) + 48;
+    size_t n = strlen(o->target) + 48;
     o->tmp = firmnet_i_malloc(n);
     if (o->tmp == NULL) {
         return firmnet_i_nomem();
     }
     for (int attempt = 0; attempt < 100; attempt++) {
-        snprintf(o->tmp, n, "%s.tmp.%ld.%u", o->path, (long)getpid(), counter++);
+        snprintf(o->tmp, n, "%s.tmp.%ld.%u", o->target, (long)getpid(), counter++);
         int fd = open(o->tmp, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0666);
         if (fd >= 0) {
             *fd_out = fd;
@@ -72,6 +73,14 @@ int firmnet_i_out_open(firmnet_i_out *o, const char *path)
     if (o->path == NULL) {
         return o->rc = firmnet_i_nomem();
     }
+    /* Replace the file a symbolic link points to, not the link. */
+    char *real = realpath(path, NULL);
+    o->target = firmnet_i_strdup(real != NULL ? real : path);
+    free(real); /* realpath() allocates with malloc() */
+    if (o->target == NULL) {
+        rc = firmnet_i_nomem();
+        goto fail;
+    }
     if (stat(path, &st) == 0 && !S_ISREG(st.st_mode)) {
         /* Devices and FIFOs are written in place: a rename would replace the special file. */
         if (S_ISDIR(st.st_mode)) {
@@ -88,6 +97,11 @@ int firmnet_i_out_open(firmnet_i_out *o, const char *path)
         if (rc < 0) {
             goto fail;
         }
+        if (stat(o->target, &st) == 0) {
+            (void)fchmod(fd, st.st_mode & 07777); /* replacing a file: keep its permissions */
+        }
+        int sync_fd = dup(fd); /* the stream below owns fd; this one is for fsync() */
+        o->sync_fd1 = sync_fd >= 0 ? sync_fd + 1 : 0;
     }
     if (firmnet_i_ends_with(path, ".gz")) {
         o->gz = gzdopen(fd, "wb6");
@@ -109,9 +123,14 @@ fail:
     if (o->tmp != NULL) {
         unlink(o->tmp);
     }
+    if (o->sync_fd1 > 0) {
+        close(o->sync_fd1 - 1);
+        o->sync_fd1 = 0;
+    }
     firmnet_i_free(o->tmp);
     firmnet_i_free(o->path);
-    o->tmp = o->path = NULL;
+    firmnet_i_free(o->target);
+    o->tmp = o->path = o->target = NULL;
     return o->rc = rc;
 }
 
@@ -317,8 +336,16 @@ int firmnet_i_out_close(firmnet_i_out *o, int rc)
             rc = firmnet_i_error(FIRMNET_EIO, "%s: write failed: %s", o->path, strerror(errno));
         }
     }
+    if (o->sync_fd1 > 0) {
+        /* The data must be on disk before the name points to it, or a crash right after the
+         * rename could leave an empty file where the old result was. */
+        if (rc == 0 && fsync(o->sync_fd1 - 1) != 0) {
+            rc = firmnet_i_error(FIRMNET_EIO, "%s: write failed: %s", o->path, strerror(errno));
+        }
+        close(o->sync_fd1 - 1);
+    }
     if (o->tmp != NULL) {
-        if (rc == 0 && rename(o->tmp, o->path) != 0) {
+        if (rc == 0 && rename(o->tmp, o->target) != 0) {
             rc = firmnet_i_error(FIRMNET_EIO, "%s: cannot rename into place: %s", o->path,
                                  strerror(errno));
         }
@@ -328,6 +355,7 @@ int firmnet_i_out_close(firmnet_i_out *o, int rc)
     }
     firmnet_i_free(o->tmp);
     firmnet_i_free(o->path);
+    firmnet_i_free(o->target);
     firmnet_i_buf_free(&o->buf);
     memset(o, 0, sizeof *o);
     return rc;

@@ -20,6 +20,16 @@
 #define BLOCK (1024 * 1024)
 
 /*
+ * Limits that keep a malformed or hostile file from exhausting memory: a field longer than
+ * FIRMNET_I_MAX_FIELD bytes (usually an unbalanced quote), a record with more than
+ * FIRMNET_I_MAX_FIELDS fields (Excel's column limit) or longer than FIRMNET_I_MAX_RECORD
+ * bytes is an error. They are in internal.h so that tests can build inputs just past them.
+ *
+ * Errors about reading (I/O, gzip) are made without the file name and get "name:line: " in
+ * fill_append(), on the parsing thread: the inflating thread cannot know the line.
+ */
+
+/*
  * A gzip file is inflated by a second thread into a ring of blocks while this thread parses:
  * inflating is about a third of reading a large tie list. The parser sees the same bytes in
  * the same order as when it inflates itself (memory buffers still do that), so results are
@@ -63,14 +73,38 @@ struct firmnet_i_csv {
     char **header;
     size_t nheader;
     size_t blank;
-    uint64_t raw_total, raw_done;
+    uint64_t raw_total, raw_done; /* raw_done belongs to the inflating thread while it runs */
+    uint64_t inf_done;            /* its copy for the parsing thread, taken under the lock */
     firmnet_progress_fn progress;
     void *payload;
 };
 
-static int io_error(firmnet_i_csv *c, const char *what)
+static int io_error(const char *what)
 {
-    return firmnet_i_error(FIRMNET_EIO, "%s: %s: %s", c->name, what, strerror(errno));
+    return firmnet_i_error(FIRMNET_EIO, "%s: %s", what, strerror(errno));
+}
+
+/* Put "name:line: " before a reading error (not before out-of-memory or a cancellation, whose
+ * messages are complete). */
+static int where(const firmnet_i_csv *c, int rc)
+{
+    if (rc == FIRMNET_EIO) {
+        return firmnet_i_error_prefix(rc, "%s:%ld", c->name, c->line);
+    }
+    return rc;
+}
+
+/* zlib allocates through the library's allocator, so allocation-failure tests reach it. */
+static voidpf z_alloc(voidpf opaque, uInt items, uInt size)
+{
+    (void)opaque;
+    return firmnet_i_calloc(items, size);
+}
+
+static void z_free(voidpf opaque, voidpf p)
+{
+    (void)opaque;
+    firmnet_i_free(p);
 }
 
 /* Read the next raw chunk into c->raw (files) or expose the memory (buffers). */
@@ -85,7 +119,7 @@ static int read_raw(firmnet_i_csv *c, const unsigned char **p, size_t *n)
         size_t got = fread(c->raw, 1, CHUNK, c->fp);
         if (got < CHUNK) {
             if (ferror(c->fp)) {
-                return io_error(c, "read error");
+                return io_error("read error");
             }
             c->raw_eof = true;
         }
@@ -106,10 +140,8 @@ static int gz_inflate(firmnet_i_csv *c, unsigned char *out, size_t cap, size_t *
         if (c->zs.avail_in == 0) {
             if (c->raw_eof) {
                 if (!c->gz_end) {
-                    return firmnet_i_error(FIRMNET_EIO,
-                                           "%s: truncated gzip file (unexpected end of "
-                                           "compressed data)",
-                                           c->name);
+                    return firmnet_i_error(FIRMNET_EIO, "truncated gzip file (unexpected end "
+                                                        "of compressed data)");
                 }
                 return 0;
             }
@@ -128,7 +160,7 @@ static int gz_inflate(firmnet_i_csv *c, unsigned char *out, size_t cap, size_t *
         if (c->gz_end) {
             /* another gzip member follows (concatenated .gz files are valid gzip) */
             if (inflateReset2(&c->zs, 15 + 16) != Z_OK) {
-                return firmnet_i_error(FIRMNET_EIO, "%s: cannot restart gzip stream", c->name);
+                return firmnet_i_error(FIRMNET_EIO, "cannot restart gzip stream");
             }
             c->gz_end = false;
         }
@@ -138,9 +170,8 @@ static int gz_inflate(firmnet_i_csv *c, unsigned char *out, size_t cap, size_t *
         } else if (zr == Z_MEM_ERROR) {
             return firmnet_i_nomem();
         } else if (zr != Z_OK && zr != Z_BUF_ERROR) {
-            return firmnet_i_error(FIRMNET_EIO,
-                                   "%s: corrupt gzip data (%s) near compressed byte %llu",
-                                   c->name, c->zs.msg ? c->zs.msg : "inflate failed",
+            return firmnet_i_error(FIRMNET_EIO, "corrupt gzip data (%s) near compressed byte %llu",
+                                   c->zs.msg ? c->zs.msg : "inflate failed",
                                    (unsigned long long)c->zs.total_in);
         }
     }
@@ -262,7 +293,7 @@ static int take_block(firmnet_i_csv *c)
     } else {
         c->eof = true;
     }
-    c->raw_done = f->raw_done;
+    c->inf_done = f->raw_done;
     pthread_mutex_unlock(&f->mu);
     return rc;
 }
@@ -270,7 +301,8 @@ static int take_block(firmnet_i_csv *c)
 /* Tell the caller's progress callback how many bytes of the file were read (rate-limited). */
 static int report_progress(firmnet_i_csv *c)
 {
-    int rc = firmnet_i_progress(c->progress, c->payload, "read", (double)c->raw_done,
+    int rc = firmnet_i_progress(c->progress, c->payload, "read",
+                                (double)(c->inf != NULL ? c->inf_done : c->raw_done),
                                 (double)c->raw_total);
     return rc < 0 ? firmnet_i_error_prefix(rc, "%s", c->name) : 0;
 }
@@ -290,10 +322,10 @@ static int fill_append(firmnet_i_csv *c)
         c->bufcap = cap;
     }
     if (c->inf != NULL) {
-        rc = take_block(c);
+        rc = where(c, take_block(c));
     } else if (c->gz) {
         size_t got;
-        rc = gz_inflate(c, c->buf + c->buflen, CHUNK, &got);
+        rc = where(c, gz_inflate(c, c->buf + c->buflen, CHUNK, &got));
         c->buflen += got;
         if (rc == 0 && got == 0) {
             c->eof = true;
@@ -309,7 +341,7 @@ static int fill_append(firmnet_i_csv *c)
     } else {
         size_t got = c->fp ? fread(c->buf + c->buflen, 1, CHUNK, c->fp) : 0;
         if (c->fp && got < CHUNK && ferror(c->fp)) {
-            return io_error(c, "read error");
+            return where(c, io_error("read error"));
         }
         c->raw_done += got;
         c->buflen += got;
@@ -351,7 +383,7 @@ static int open_common(firmnet_i_csv *c)
         if (c->raw == NULL) {
             return firmnet_i_nomem();
         }
-        rc = read_raw(c, &p, &n);
+        rc = where(c, read_raw(c, &p, &n));
         if (rc == 0 && n > 0) {
             rc = report_progress(c); /* a small file is read whole here */
         }
@@ -362,6 +394,8 @@ static int open_common(firmnet_i_csv *c)
     c->line = 1;
     if (n >= 2 && p[0] == 0x1f && p[1] == 0x8b) {
         c->gz = true;
+        c->zs.zalloc = z_alloc;
+        c->zs.zfree = z_free;
         if (inflateInit2(&c->zs, 15 + 16) != Z_OK) {
             c->gz = false;
             return firmnet_i_nomem();
@@ -402,6 +436,7 @@ static firmnet_i_csv *csv_alloc(const char *name)
         return NULL;
     }
     c->delim = ',';
+    c->line = 1;
     return c;
 }
 
@@ -552,6 +587,16 @@ static bool is_space(const firmnet_i_csv *c, char ch)
     return ch == ' ' || (ch == '\t' && c->delim != '\t');
 }
 
+static int parse_error(firmnet_i_csv *c, long line, size_t field, const char *what);
+
+static int field_too_long(firmnet_i_csv *c, long line, bool quoted)
+{
+    return parse_error(c, line, c->nf,
+                       quoted ? "quoted field longer than " FIRMNET_I_MAX_FIELD_TEXT
+                                " bytes (a quote opened here is not closed?)"
+                              : "field longer than " FIRMNET_I_MAX_FIELD_TEXT " bytes");
+}
+
 static int push_field(firmnet_i_csv *c, size_t start, long line, bool quoted)
 {
     /* Trim spaces (and tabs unless tab is the delimiter) around unquoted values. */
@@ -561,6 +606,13 @@ static int push_field(firmnet_i_csv *c, size_t start, long line, bool quoted)
             end--;
         }
         c->rec.len = end;
+    }
+    if (c->rec.len - start > FIRMNET_I_MAX_FIELD) {
+        return field_too_long(c, line, quoted);
+    }
+    if (c->nf == FIRMNET_I_MAX_FIELDS) {
+        return firmnet_i_error(FIRMNET_EPARSE, "%s:%ld: more than %d fields in a record",
+                               c->name, c->lines[0], FIRMNET_I_MAX_FIELDS);
     }
     int rc = fields_reserve(c, c->nf + 1);
     if (rc < 0) {
@@ -598,6 +650,9 @@ static int parse_line_fast(firmnet_i_csv *c, bool *all_empty)
         if (nl != NULL || c->eof) {
             break;
         }
+        if (c->buflen - c->bufpos > FIRMNET_I_MAX_RECORD) {
+            return 0; /* no line end in sight: the slow path reports the overlong record */
+        }
         int rc = refill(c);
         if (rc < 0) {
             return rc;
@@ -612,10 +667,25 @@ static int parse_line_fast(firmnet_i_csv *c, bool *all_empty)
     if (end > p && end[-1] == '\r') {
         end--;
     }
+    /* quotes, CRs, NULs and records past the limits go to the slow path, before anything in
+     * buf is changed */
+    size_t ndelim = 0, flen = 0, longest = 0;
     for (char *q = p; q < end; q++) {
         if (*q == '"' || *q == '\r' || *q == '\0') {
             return 0;
         }
+        if (*q == c->delim) {
+            ndelim++;
+            longest = flen > longest ? flen : longest;
+            flen = 0;
+        } else {
+            flen++;
+        }
+    }
+    longest = flen > longest ? flen : longest;
+    if (longest > FIRMNET_I_MAX_FIELD || ndelim >= FIRMNET_I_MAX_FIELDS ||
+        (size_t)(end - p) > FIRMNET_I_MAX_RECORD) {
+        return 0;
     }
     c->nf = 0;
     *all_empty = true;
@@ -687,6 +757,13 @@ static int parse_record_slow(firmnet_i_csv *c, bool *all_empty)
             if (st == QUOTED) {
                 return parse_error(c, qline, c->nf, "unterminated quoted field (quote opened here)");
             }
+            if (st == FIELD_START) {
+                /* the input ends right after a delimiter: the last field is empty (start and
+                 * fline still describe the previous field) */
+                start = c->rec.len;
+                fline = c->line;
+                quoted = false;
+            }
             rc = push_field(c, start, fline, quoted);
             return rc < 0 ? rc : 1;
         }
@@ -710,6 +787,13 @@ static int parse_record_slow(firmnet_i_csv *c, bool *all_empty)
                 *all_empty = false;
                 continue;
             }
+        }
+        if (st != FIELD_START && c->rec.len - start > FIRMNET_I_MAX_FIELD) {
+            return field_too_long(c, quoted ? qline : fline, quoted);
+        }
+        if (c->rec.len > FIRMNET_I_MAX_RECORD) {
+            return parse_error(c, c->nf ? c->lines[0] : fline, 0,
+                               "record longer than " FIRMNET_I_MAX_RECORD_TEXT);
         }
         if (st == QUOTED) {
             if (ch == '"') {
@@ -794,12 +878,25 @@ static int parse_record(firmnet_i_csv *c, bool *all_empty)
     return rc;
 }
 
+#define UTF8_HINT "(is the file in EUC-KR/CP949 or Latin-1? save it as UTF-8)"
+#define BOM_MESSAGE                                                                        \
+    "byte-order mark (U+FEFF) inside the file, not at its start (were files concatenated?)"
+
+/* Whether a value holds U+FEFF, which only belongs at the very start of a file. */
+static bool has_bom(const char *f, size_t len)
+{
+    return len >= 3 && memmem(f, len, "\xEF\xBB\xBF", 3) != NULL;
+}
+
 /* Choose the delimiter from the first line: the most frequent of , \t ; outside quotes. */
 static int detect_delimiter(firmnet_i_csv *c)
 {
     size_t i = c->bufpos, counts[3] = {0, 0, 0};
     bool inq = false;
     for (;;) {
+        if (i - c->bufpos >= FIRMNET_I_MAX_RECORD) {
+            break; /* decide from what was seen; the parser reports the overlong record */
+        }
         if (i == c->buflen) {
             if (c->eof) {
                 break;
@@ -843,7 +940,7 @@ int firmnet_i_csv_header(firmnet_i_csv *c)
         return rc;
     }
     if (rc == 0) {
-        return firmnet_i_error(FIRMNET_EDATA, "%s: empty file (no header line)", c->name);
+        return firmnet_i_error(FIRMNET_EDATA, "%s:1: empty file (no header line)", c->name);
     }
     /* UTF-8 byte-order mark */
     if (c->buflen - c->bufpos < 3 && !c->eof) {
@@ -854,6 +951,13 @@ int firmnet_i_csv_header(firmnet_i_csv *c)
     }
     if (c->buflen - c->bufpos >= 3 && memcmp(c->buf + c->bufpos, "\xEF\xBB\xBF", 3) == 0) {
         c->bufpos += 3;
+    } else if (c->buflen - c->bufpos >= 2 &&
+               (memcmp(c->buf + c->bufpos, "\xFF\xFE", 2) == 0 ||
+                memcmp(c->buf + c->bufpos, "\xFE\xFF", 2) == 0)) {
+        return firmnet_i_error(FIRMNET_EPARSE,
+                               "%s:1: the file is UTF-16 text (byte-order mark %02X %02X); save "
+                               "it as UTF-8",
+                               c->name, c->buf[c->bufpos], c->buf[c->bufpos + 1]);
     }
     rc = detect_delimiter(c);
     if (rc < 0) {
@@ -865,7 +969,8 @@ int firmnet_i_csv_header(firmnet_i_csv *c)
             return rc;
         }
         if (rc == 0) {
-            return firmnet_i_error(FIRMNET_EDATA, "%s: empty file (no header line)", c->name);
+            return firmnet_i_error(FIRMNET_EDATA, "%s:%ld: empty file (no header line)", c->name,
+                                   c->line > 1 ? c->line - 1 : 1);
         }
     } while (empty);
     c->header = firmnet_i_calloc(c->nf, sizeof *c->header);
@@ -876,7 +981,10 @@ int firmnet_i_csv_header(firmnet_i_csv *c)
         const char *f = c->fstart[i];
         size_t len = c->lens[i];
         if (firmnet_i_utf8_valid_prefix(f, len) != len) {
-            return parse_error(c, c->lines[i], i, "invalid UTF-8 in the header");
+            return parse_error(c, c->lines[i], i, "invalid UTF-8 in the header " UTF8_HINT);
+        }
+        if (has_bom(f, len)) {
+            return parse_error(c, c->lines[i], i, BOM_MESSAGE);
         }
         /* trim also quoted header names */
         while (len > 0 && (*f == ' ' || *f == '\t')) {
@@ -929,8 +1037,12 @@ int firmnet_i_csv_next(firmnet_i_csv *c)
             size_t ok = firmnet_i_utf8_valid_prefix(f, c->lens[i]);
             if (ok != c->lens[i]) {
                 return firmnet_i_csv_error(c, FIRMNET_EPARSE, i,
-                                           "invalid UTF-8 (byte 0x%02X at offset %zu of the value)",
+                                           "invalid UTF-8 (byte 0x%02X at offset %zu of the "
+                                           "value) " UTF8_HINT,
                                            (unsigned char)f[ok], ok);
+            }
+            if (has_bom(f, c->lens[i])) {
+                return firmnet_i_csv_error(c, FIRMNET_EPARSE, i, BOM_MESSAGE);
             }
         }
         return 1;

@@ -7,6 +7,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 #include <unistd.h>
 
 #include <zlib.h>
@@ -81,7 +82,11 @@ const char *firmnet_table_column_name(const firmnet_table *t, size_t col)
 
 int firmnet_table_column_type(const firmnet_table *t, size_t col)
 {
-    if (t == NULL || col >= t->ncols) {
+    firmnet_i_clear_error();
+    if (t == NULL) {
+        return firmnet_i_error(FIRMNET_EINVAL, "firmnet_table_column_type: NULL table");
+    }
+    if (col >= t->ncols) {
         return firmnet_i_error(FIRMNET_ERANGE, "column %zu out of range", col);
     }
     return (int)t->cols[col].type;
@@ -144,7 +149,7 @@ int firmnet_table_add_double(firmnet_table *t, const char *name, const double *v
         return firmnet_last_error_code();
     }
     c->type = FIRMNET_COLUMN_DOUBLE;
-    c->d = firmnet_i_malloc((t->nrows ? t->nrows : 1) * sizeof *c->d);
+    c->d = firmnet_i_reallocarray(NULL, t->nrows ? t->nrows : 1, sizeof *c->d);
     if (c->d == NULL) {
         firmnet_i_free(c->name);
         return firmnet_i_nomem();
@@ -282,51 +287,8 @@ int firmnet_table_set_string(firmnet_table *t, size_t col, size_t row, const cha
 
 /* ---- writing ------------------------------------------------------------------------------- */
 
-typedef struct sink {
-    FILE *fp;
-    gzFile gz;
-    firmnet_i_buf buf;
-    const char *path;
-    int err; /* errno of the first failure */
-} sink;
-
-static int sink_flush(sink *s)
-{
-    if (s->buf.len == 0) {
-        return 0;
-    }
-    if (s->gz != NULL) {
-        if (gzwrite(s->gz, s->buf.data, (unsigned)s->buf.len) != (int)s->buf.len) {
-            int zerr;
-            const char *m = gzerror(s->gz, &zerr);
-            s->buf.len = 0;
-            return firmnet_i_error(FIRMNET_EIO, "%s: write failed: %s", s->path,
-                                   zerr == Z_ERRNO ? strerror(errno) : m);
-        }
-    } else if (fwrite(s->buf.data, 1, s->buf.len, s->fp) != s->buf.len) {
-        s->buf.len = 0;
-        return firmnet_i_error(FIRMNET_EIO, "%s: write failed: %s", s->path, strerror(errno));
-    }
-    s->buf.len = 0;
-    return 0;
-}
-
-static int sink_put(sink *s, const char *p, size_t n)
-{
-    int rc = firmnet_i_buf_put(&s->buf, p, n);
-    if (rc == 0 && s->buf.len >= 1 << 16) {
-        rc = sink_flush(s);
-    }
-    return rc;
-}
-
-static int sink_str(sink *s, const char *p)
-{
-    return sink_put(s, p, strlen(p));
-}
-
 /* A CSV/TSV cell: quoted when it holds the delimiter, a quote, a line end or edge spaces. */
-static int put_text_cell(sink *s, const char *v, char delim)
+static void put_text_cell(firmnet_i_out *o, const char *v, char delim)
 {
     size_t n = strlen(v);
     bool quote = n > 0 && (v[0] == ' ' || v[0] == '\t' || v[n - 1] == ' ' || v[n - 1] == '\t');
@@ -334,90 +296,91 @@ static int put_text_cell(sink *s, const char *v, char delim)
         quote = *p == delim || *p == '"' || *p == '\n' || *p == '\r';
     }
     if (!quote) {
-        return sink_put(s, v, n);
+        firmnet_i_out_put(o, v, n);
+        return;
     }
-    int rc = sink_put(s, "\"", 1);
-    for (const char *p = v; rc == 0 && *p; p++) {
-        rc = *p == '"' ? sink_put(s, "\"\"", 2) : sink_put(s, p, 1);
+    firmnet_i_out_put(o, "\"", 1);
+    for (const char *p = v; *p; p++) {
+        if (*p == '"') {
+            firmnet_i_out_put(o, "\"\"", 2);
+        } else {
+            firmnet_i_out_put(o, p, 1);
+        }
     }
-    return rc == 0 ? sink_put(s, "\"", 1) : rc;
+    firmnet_i_out_put(o, "\"", 1);
 }
 
-static int put_json_string(sink *s, const char *v)
+static void put_json_string(firmnet_i_out *o, const char *v)
 {
-    int rc = sink_put(s, "\"", 1);
-    for (const unsigned char *p = (const unsigned char *)v; rc == 0 && *p; p++) {
+    firmnet_i_out_put(o, "\"", 1);
+    for (const unsigned char *p = (const unsigned char *)v; *p; p++) {
         char esc[8];
         if (*p == '"' || *p == '\\') {
             esc[0] = '\\';
             esc[1] = (char)*p;
-            rc = sink_put(s, esc, 2);
+            firmnet_i_out_put(o, esc, 2);
         } else if (*p < 0x20) {
             snprintf(esc, sizeof esc, "\\u%04x", *p);
-            rc = sink_str(s, esc);
+            firmnet_i_out_str(o, esc);
         } else {
-            rc = sink_put(s, (const char *)p, 1);
+            firmnet_i_out_put(o, (const char *)p, 1);
         }
     }
-    return rc == 0 ? sink_put(s, "\"", 1) : rc;
+    firmnet_i_out_put(o, "\"", 1);
 }
 
-static int write_rows(const firmnet_table *t, sink *s, firmnet_format fmt)
+/* Write the table; the first failure is kept in o (see firmnet_i_out). */
+static void write_rows(const firmnet_table *t, firmnet_i_out *o, firmnet_format fmt)
 {
     char num[40];
-    int rc = 0;
     if (fmt == FIRMNET_FORMAT_JSON) {
-        rc = sink_str(s, "[");
-        for (size_t r = 0; rc == 0 && r < t->nrows; r++) {
-            rc = sink_str(s, r ? ",\n{" : "\n{");
-            for (size_t c = 0; rc == 0 && c < t->ncols; c++) {
+        firmnet_i_out_str(o, "[");
+        for (size_t r = 0; o->rc == 0 && r < t->nrows; r++) {
+            firmnet_i_out_str(o, r ? ",\n{" : "\n{");
+            for (size_t c = 0; c < t->ncols; c++) {
                 const column *col = &t->cols[c];
-                rc = c ? sink_str(s, ", ") : 0;
-                if (rc == 0) {
-                    rc = put_json_string(s, col->name);
+                if (c) {
+                    firmnet_i_out_str(o, ", ");
                 }
-                if (rc == 0) {
-                    rc = sink_str(s, ": ");
-                }
-                if (rc == 0 && col->type == FIRMNET_COLUMN_STRING) {
-                    rc = put_json_string(s, col->s[r] ? col->s[r] : "");
-                } else if (rc == 0) {
-                    if (isfinite(col->d[r])) {
-                        firmnet_i_format_double(num, sizeof num, col->d[r]);
-                        rc = sink_str(s, num);
-                    } else {
-                        rc = sink_str(s, "null");
-                    }
+                put_json_string(o, col->name);
+                firmnet_i_out_str(o, ": ");
+                if (col->type == FIRMNET_COLUMN_STRING) {
+                    put_json_string(o, col->s[r] ? col->s[r] : "");
+                } else if (isfinite(col->d[r])) {
+                    firmnet_i_format_double(num, sizeof num, col->d[r]);
+                    firmnet_i_out_str(o, num);
+                } else {
+                    firmnet_i_out_str(o, "null");
                 }
             }
-            if (rc == 0) {
-                rc = sink_str(s, "}");
-            }
+            firmnet_i_out_str(o, "}");
         }
-        return rc == 0 ? sink_str(s, "\n]\n") : rc;
+        firmnet_i_out_str(o, "\n]\n");
+        return;
     }
     char delim = fmt == FIRMNET_FORMAT_TSV ? '\t' : ',';
-    for (size_t c = 0; rc == 0 && c < t->ncols; c++) {
-        rc = c ? sink_put(s, &delim, 1) : 0;
-        if (rc == 0) {
-            rc = put_text_cell(s, t->cols[c].name, delim);
+    for (size_t c = 0; c < t->ncols; c++) {
+        if (c) {
+            firmnet_i_out_put(o, &delim, 1);
         }
+        put_text_cell(o, t->cols[c].name, delim);
     }
-    rc = rc == 0 ? sink_str(s, "\n") : rc;
-    for (size_t r = 0; rc == 0 && r < t->nrows; r++) {
-        for (size_t c = 0; rc == 0 && c < t->ncols; c++) {
+    firmnet_i_out_str(o, "\n");
+    for (size_t r = 0; o->rc == 0 && r < t->nrows; r++) {
+        for (size_t c = 0; c < t->ncols; c++) {
             const column *col = &t->cols[c];
-            rc = c ? sink_put(s, &delim, 1) : 0;
-            if (rc == 0 && col->type == FIRMNET_COLUMN_STRING) {
-                rc = put_text_cell(s, col->s[r] ? col->s[r] : "", delim);
-            } else if (rc == 0) {
+            if (c) {
+                firmnet_i_out_put(o, &delim, 1);
+            }
+            if (col->type == FIRMNET_COLUMN_STRING) {
+                put_text_cell(o, col->s[r] ? col->s[r] : "", delim);
+            } else {
                 firmnet_i_format_double(num, sizeof num, col->d[r]);
-                rc = sink_str(s, num);
+                firmnet_i_out_str(o, num);
             }
         }
-        rc = rc == 0 ? sink_str(s, "\n") : rc;
+        firmnet_i_out_str(o, "\n");
     }
-    return rc;
 }
 
 static bool ends_with(const char *s, const char *suffix)
@@ -444,12 +407,12 @@ static firmnet_format format_from_name(const char *path)
     return FIRMNET_FORMAT_CSV;
 }
 
+/* ---- writing tables ------------------------------------------------------------------------ */
+
 int firmnet_table_write(const firmnet_table *t, const char *path, firmnet_format fmt)
 {
-    sink s = {0};
-    char *tmp = NULL;
-    int fd = -1, rc;
-    bool to_stdout, gz, direct = false;
+    firmnet_i_out out;
+    int rc;
 
     firmnet_i_clear_error();
     if (t == NULL || path == NULL) {
@@ -458,85 +421,19 @@ int firmnet_table_write(const firmnet_table *t, const char *path, firmnet_format
     if ((int)fmt < FIRMNET_FORMAT_AUTO || fmt > FIRMNET_FORMAT_JSON) {
         return firmnet_i_error(FIRMNET_EINVAL, "firmnet_table_write: invalid format %d", (int)fmt);
     }
-    to_stdout = strcmp(path, "-") == 0;
-    {
-        /* Devices, pipes and the like (/dev/stdout, a FIFO) are written in place: renaming a
-         * temporary file over them would replace the special file. */
-        struct stat st;
-        if (!to_stdout && stat(path, &st) == 0 && !S_ISREG(st.st_mode)) {
-            direct = true;
-        }
+    if (path[0] == '\0') {
+        return firmnet_i_error(FIRMNET_EIO, "cannot write to an empty file name");
     }
-    gz = !to_stdout && ends_with(path, ".gz");
-    if (fmt == FIRMNET_FORMAT_AUTO) {
-        fmt = to_stdout ? FIRMNET_FORMAT_CSV : format_from_name(path);
-    }
-    s.path = to_stdout ? "<stdout>" : path;
-    if (to_stdout) {
-        s.fp = stdout;
-    } else {
-        size_t n = strlen(path);
-        tmp = firmnet_i_malloc(n + 16);
-        if (tmp == NULL) {
-            return firmnet_i_nomem();
-        }
-        snprintf(tmp, n + 16, "%s.tmp.XXXXXX", path);
-        fd = direct ? open(path, O_WRONLY | O_TRUNC) : mkstemp(tmp);
-        if (fd < 0) {
-            rc = firmnet_i_error(FIRMNET_EIO, "%s: cannot create: %s", path, strerror(errno));
-            firmnet_i_free(tmp);
-            return rc;
-        }
-        if (gz) {
-            s.gz = gzdopen(fd, "wb6");
-            if (s.gz == NULL) {
-                close(fd);
-                rc = firmnet_i_nomem();
-                goto fail;
-            }
-        } else {
-            s.fp = fdopen(fd, "wb");
-            if (s.fp == NULL) {
-                close(fd);
-                rc = firmnet_i_error(FIRMNET_EIO, "%s: cannot write: %s", path, strerror(errno));
-                goto fail;
-            }
-        }
-    }
-    rc = write_rows(t, &s, fmt);
-    if (rc == 0) {
-        rc = sink_flush(&s);
-    }
-    firmnet_i_buf_free(&s.buf);
-    if (to_stdout) {
-        if (rc == 0 && fflush(stdout) != 0) {
-            rc = firmnet_i_error(FIRMNET_EIO, "<stdout>: write failed: %s", strerror(errno));
-        }
+    /* the file is written to a temporary name beside it and renamed into place (output.c) */
+    rc = firmnet_i_out_open(&out, path);
+    if (rc < 0) {
         return rc;
     }
-    if (s.gz != NULL) {
-        int zr = gzclose(s.gz);
-        if (rc == 0 && zr != Z_OK) {
-            rc = firmnet_i_error(FIRMNET_EIO, "%s: write failed (gzip close %d)", path, zr);
-        }
-    } else {
-        if (rc == 0 && fflush(s.fp) != 0) {
-            rc = firmnet_i_error(FIRMNET_EIO, "%s: write failed: %s", path, strerror(errno));
-        }
-        if (fclose(s.fp) != 0 && rc == 0) {
-            rc = firmnet_i_error(FIRMNET_EIO, "%s: write failed: %s", path, strerror(errno));
-        }
+    if (fmt == FIRMNET_FORMAT_AUTO) {
+        fmt = out.to_stdout ? FIRMNET_FORMAT_CSV : format_from_name(path);
     }
-    if (rc == 0 && !direct && rename(tmp, path) != 0) {
-        rc = firmnet_i_error(FIRMNET_EIO, "%s: cannot rename into place: %s", path,
-                             strerror(errno));
-    }
-fail:
-    if (rc != 0 && !direct) {
-        unlink(tmp);
-    }
-    firmnet_i_free(tmp);
-    return rc;
+    write_rows(t, &out, fmt);
+    return firmnet_i_out_close(&out, 0);
 }
 
 /* ---- reading back --------------------------------------------------------------------------- */

@@ -40,7 +40,8 @@ typedef struct firmnet_graph_options {
 #define FIRMNET_GRAPH_OPTIONS_VERSION 1
 #define FIRMNET_GRAPH_OPTIONS_INIT {FIRMNET_GRAPH_OPTIONS_VERSION, NULL, NULL, 0, FIRMNET_MERGE_SUM}
 
-/** Fill @p opts with the defaults of @p version. @return 0 or ::FIRMNET_EINVAL. */
+/** Fill @p opts with the defaults of @p version. @return 0 or ::FIRMNET_EINVAL (NULL
+ * @p opts, unknown version). */
 FIRMNET_API int firmnet_graph_options_init(firmnet_graph_options *opts, unsigned int version);
 
 /**
@@ -49,7 +50,9 @@ FIRMNET_API int firmnet_graph_options_init(firmnet_graph_options *opts, unsigned
  * @param net  the network; it must outlive the view.
  * @param opts NULL for defaults (all layers, all waves, directed, sum).
  * @return 0, ::FIRMNET_ENOTFOUND (a wave or selector name that matches nothing),
- *         ::FIRMNET_EINVAL (merge rule FIRST or ERROR), ::FIRMNET_ENOMEM, ::FIRMNET_EIGRAPH.
+ *         ::FIRMNET_EINVAL (NULL @p out or @p net, unknown options version, merge rule FIRST,
+ *         ERROR or out of range), ::FIRMNET_EDATA (a merged edge weight overflows to
+ *         infinity), ::FIRMNET_ENOMEM, ::FIRMNET_EIGRAPH.
  * Complexity: O(n + m) time and memory for n actors and m ties.
  */
 FIRMNET_API int firmnet_graph_new(firmnet_graph **out, const firmnet_network *net,
@@ -58,22 +61,24 @@ FIRMNET_API int firmnet_graph_new(firmnet_graph **out, const firmnet_network *ne
 /** Release a view. Accepts NULL. */
 FIRMNET_API void firmnet_graph_free(firmnet_graph *graph);
 
-/** The network a view was built from. */
+/** The network a view was built from (NULL for NULL). */
 FIRMNET_API const firmnet_network *firmnet_graph_network(const firmnet_graph *graph);
 
-/** Number of vertices (= actors of the network when the view was built). O(1). */
+/** Number of vertices (= actors of the network when the view was built; 0 for NULL). O(1). */
 FIRMNET_API size_t firmnet_graph_vertex_count(const firmnet_graph *graph);
-/** Number of edges after merging. O(1). */
+/** Number of edges after merging (0 for NULL). O(1). */
 FIRMNET_API size_t firmnet_graph_edge_count(const firmnet_graph *graph);
-/** 1 for a directed view, 0 for an undirected one. */
+/** 1 for a directed view, 0 for an undirected one (and for NULL). */
 FIRMNET_API int firmnet_graph_is_directed(const firmnet_graph *graph);
 
-/** The actor id of vertex @p v (owned by the network), or NULL when out of range. */
+/** The actor id of vertex @p v (owned by the network), or NULL when out of range or
+ * @p graph is NULL. */
 FIRMNET_API const char *firmnet_graph_vertex_id(const firmnet_graph *graph, size_t v);
 
 /**
  * Copy the edges: @p from, @p to and @p weight (each may be NULL) must hold @p len >= edge
- * count entries. @return 0 or ::FIRMNET_ERANGE.
+ * count entries. @return 0, ::FIRMNET_ERANGE (@p len too small) or ::FIRMNET_EINVAL (NULL
+ * @p graph). Complexity: O(edges).
  */
 FIRMNET_API int firmnet_graph_edges(const firmnet_graph *graph, int64_t *from, int64_t *to,
                                     double *weight, size_t len);

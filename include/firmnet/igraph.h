@@ -27,17 +27,19 @@ extern "C" {
 
 /**
  * The igraph graph of a view: vertex i is actor i. Owned by the view and read-only; valid
- * until firmnet_graph_free().
+ * until firmnet_graph_free(). NULL for a NULL @p graph.
  */
 FIRMNET_API const igraph_t *firmnet_graph_igraph(const firmnet_graph *graph);
 
-/** The edge weights of a view, in igraph edge order. Owned by the view and read-only. */
+/** The edge weights of a view, in igraph edge order. Owned by the view and read-only; NULL for
+ * a NULL @p graph. */
 FIRMNET_API const igraph_vector_t *firmnet_graph_weights(const firmnet_graph *graph);
 
 /** Take firmnet's process-wide igraph lock (recursive). */
 FIRMNET_API void firmnet_igraph_lock(void);
 
-/** Release the lock taken by firmnet_igraph_lock(). */
+/** Release the lock taken by firmnet_igraph_lock(). A call without a matching
+ * firmnet_igraph_lock() in the same thread is ignored. */
 FIRMNET_API void firmnet_igraph_unlock(void);
 
 #ifdef __cplusplus

@@ -20,14 +20,27 @@
  * A gzip-compressed file (possibly multi-member) is recognised by its magic bytes, whatever
  * its name. The path "-" reads standard input. Files are streamed, never held whole.
  *
+ * Errors (see doc/hardening.md for the whole list): a field longer than 65536 bytes, a
+ * record with more than 16384 fields or longer than 16 MiB, invalid UTF-8 (the message
+ * suggests EUC-KR/CP949 or Latin-1), a NUL byte, a UTF-16 file, and a byte-order mark
+ * anywhere but at the very start are ::FIRMNET_EPARSE. A file with a header and no data rows
+ * is not an error: the report says rows = 0 (the example programs reject it).
+ *
+ * Ids (actor ids, sources, targets), waves and layers are trimmed of surrounding ASCII
+ * white space even when quoted, so " A" and "A" are the same actor. Ids that differ only in
+ * ASCII letter case or inner spacing ("KIMM", "kimm") are distinct actors; each such id is
+ * counted in firmnet_load_report::near_duplicate_ids as a warning.
+ *
  * - Actor file: required column `id`; known columns `name`, `type`, `size`, `sector`,
  *   `cluster`, `region`, `mc`, `tech`; every other column is kept as an attribute too.
  *   `type` values firm, university, research, support, government, service and `size` values
  *   large, sme are matched case-insensitively and stored in lower case; other values are kept
  *   as written. A blank `mc` means the actor takes part in no mini-cluster.
  * - Tie file: required `source`, `target`; optional `wave` (default: one unnamed wave ""),
- *   `layer` (default "tie") and `weight` (default 1; must be a finite number > 0). Other
- *   columns are ignored.
+ *   `layer` (default "tie"; a layer name must be usable in a selector: no comma, no empty
+ *   part between dots, no white space around a part, and "all" is neither a layer nor the
+ *   first part of one) and `weight` (default 1; must be a finite number > 0). Other columns
+ *   are ignored.
  */
 #ifndef FIRMNET_NETWORK_H
 #define FIRMNET_NETWORK_H
@@ -57,7 +70,7 @@ typedef enum firmnet_merge {
 
 /**
  * Parse a merge rule name ("sum", "max", "mean", "count", "first", "error"; case-insensitive).
- * @return 0, or ::FIRMNET_EINVAL for an unknown name.
+ * @return 0, or ::FIRMNET_EINVAL for an unknown name or a NULL argument.
  */
 FIRMNET_API int firmnet_merge_parse(firmnet_merge *out, const char *name);
 
@@ -77,7 +90,10 @@ typedef struct firmnet_read_options {
 #define FIRMNET_READ_OPTIONS_VERSION 1
 #define FIRMNET_READ_OPTIONS_INIT {FIRMNET_READ_OPTIONS_VERSION, 0, FIRMNET_MERGE_SUM, NULL, NULL}
 
-/** Fill @p opts with the defaults of @p version (for bindings that cannot use the macro). */
+/**
+ * Fill @p opts with the defaults of @p version (for bindings that cannot use the macro).
+ * @return 0, or ::FIRMNET_EINVAL for a NULL @p opts or an unknown version.
+ */
 FIRMNET_API int firmnet_read_options_init(firmnet_read_options *opts, unsigned int version);
 
 /** What one read or add call did. Every field counts rows or actors of that call only. */
@@ -89,13 +105,17 @@ typedef struct firmnet_load_report {
     size_t ties_added;        /**< new distinct ties stored */
     size_t duplicates_merged; /**< rows merged into an existing tie */
     size_t self_ties_dropped; /**< rows with source == target, dropped */
+    size_t near_duplicate_ids; /**< actors added whose id equals an earlier actor's id when
+                                    ASCII letter case and runs of white space are ignored
+                                    ("KIMM" and "kimm"): distinct actors, but probably a
+                                    typing error worth a warning */
 } firmnet_load_report;
 
 /**
  * Create an empty network.
  * @param out receives the network; the caller owns it and releases it with
  *            firmnet_network_free().
- * @return 0 or ::FIRMNET_ENOMEM.
+ * @return 0, ::FIRMNET_EINVAL (NULL @p out) or ::FIRMNET_ENOMEM.
  */
 FIRMNET_API int firmnet_network_new(firmnet_network **out);
 
@@ -112,8 +132,9 @@ FIRMNET_API void firmnet_network_free(firmnet_network *net);
  * @param path    file name, or "-" for standard input; gzip is detected by content.
  * @param opts    NULL for defaults.
  * @param report  NULL, or receives what the call did.
- * @return 0, ::FIRMNET_EIO (cannot open/read, corrupt or truncated gzip), ::FIRMNET_EPARSE
- *         (quoting, field count, invalid UTF-8, NUL byte, missing or duplicate column),
+ * @return 0, ::FIRMNET_EINVAL (NULL @p net or @p path, invalid @p opts), ::FIRMNET_EIO
+ *         (cannot open/read, corrupt or truncated gzip), ::FIRMNET_EPARSE (quoting, field
+ *         count, invalid UTF-8, NUL byte, missing or duplicate column),
  *         ::FIRMNET_EDATA (blank or duplicate id, empty file), ::FIRMNET_ENOMEM.
  *         The message names the file, line and column.
  * Complexity: O(bytes) expected (hashed id lookups).
@@ -136,14 +157,17 @@ FIRMNET_API int firmnet_network_read_ties(firmnet_network *net, const char *path
 
 /**
  * As firmnet_network_read_actors(), reading @p len bytes at @p data (plain or gzip);
- * @p name is used in messages. The bytes are not retained.
+ * @p name is used in messages (NULL: "<buffer>"). The bytes are not retained.
+ * @return as firmnet_network_read_actors(); ::FIRMNET_EINVAL also for NULL @p data with
+ *         @p len > 0 (NULL with length 0 is an empty input: ::FIRMNET_EDATA).
  */
 FIRMNET_API int firmnet_network_read_actors_buffer(firmnet_network *net, const void *data,
                                                    size_t len, const char *name,
                                                    const firmnet_read_options *opts,
                                                    firmnet_load_report *report);
 
-/** As firmnet_network_read_ties(), reading from memory. */
+/** As firmnet_network_read_ties(), reading from memory; arguments and errors as for
+ * firmnet_network_read_actors_buffer(). */
 FIRMNET_API int firmnet_network_read_ties_buffer(firmnet_network *net, const void *data,
                                                  size_t len, const char *name,
                                                  const firmnet_read_options *opts,
@@ -152,8 +176,9 @@ FIRMNET_API int firmnet_network_read_ties_buffer(firmnet_network *net, const voi
 /**
  * Add one actor with @p nattr attributes given as parallel arrays of column names and values
  * (names as in an actor file header; NULL values mean blank). Values are copied.
- * @return 0, ::FIRMNET_EDATA for a blank or duplicate id or invalid UTF-8, ::FIRMNET_EINVAL,
- *         ::FIRMNET_ENOMEM.
+ * @return 0, ::FIRMNET_EDATA for a blank or duplicate id or invalid UTF-8 in the id or a
+ *         value, ::FIRMNET_EINVAL (NULL @p net or @p id, NULL @p names or @p values with
+ *         @p nattr > 0, an attribute name that is NULL, empty or "id"), ::FIRMNET_ENOMEM.
  */
 FIRMNET_API int firmnet_network_add_actor(firmnet_network *net, const char *id, size_t nattr,
                                           const char *const *names, const char *const *values);
@@ -161,7 +186,9 @@ FIRMNET_API int firmnet_network_add_actor(firmnet_network *net, const char *id, 
 /**
  * Add one tie; @p wave NULL means the unnamed wave "", @p layer NULL means "tie". Unknown
  * actors and duplicates are handled as @p opts says. Strings are copied.
- * @return 0 or an error as for firmnet_network_read_ties().
+ * @return 0, ::FIRMNET_EINVAL (NULL @p net, @p source or @p target, invalid @p opts), or a
+ *         data error as for firmnet_network_read_ties() (::FIRMNET_EDATA for a blank or
+ *         invalid UTF-8 string or a weight that is not a finite number > 0).
  */
 FIRMNET_API int firmnet_network_add_tie(firmnet_network *net, const char *wave,
                                         const char *layer, const char *source,
@@ -169,63 +196,66 @@ FIRMNET_API int firmnet_network_add_tie(firmnet_network *net, const char *wave,
                                         const firmnet_read_options *opts,
                                         firmnet_load_report *report);
 
-/** Number of actors. O(1). */
+/** Number of actors (0 for NULL). O(1). */
 FIRMNET_API size_t firmnet_network_actor_count(const firmnet_network *net);
-/** Number of distinct ties (after merging duplicates). O(1). */
+/** Number of distinct ties after merging duplicates (0 for NULL). O(1). */
 FIRMNET_API size_t firmnet_network_tie_count(const firmnet_network *net);
-/** Number of distinct waves. O(1). */
+/** Number of distinct waves (0 for NULL). O(1). */
 FIRMNET_API size_t firmnet_network_wave_count(const firmnet_network *net);
-/** Number of distinct layers. O(1). */
+/** Number of distinct layers (0 for NULL). O(1). */
 FIRMNET_API size_t firmnet_network_layer_count(const firmnet_network *net);
 
 /**
  * The id of actor @p index, owned by the network and valid until it is freed; NULL when the
- * index is out of range. O(1).
+ * index is out of range or @p net is NULL. O(1).
  */
 FIRMNET_API const char *firmnet_network_actor_id(const firmnet_network *net, size_t index);
 
 /**
- * Look up an actor by id. @return 0 and the index in @p out, or ::FIRMNET_ENOTFOUND.
- * O(1) expected.
+ * Look up an actor by id (exact bytes). @return 0 and the index in @p out,
+ * ::FIRMNET_ENOTFOUND, or ::FIRMNET_EINVAL for a NULL argument. O(1) expected.
  */
 FIRMNET_API int firmnet_network_actor_index(size_t *out, const firmnet_network *net,
                                             const char *id);
 
 /**
  * Wave @p k in sorted order: numerically when every wave name is a number, otherwise by
- * byte order. Owned by the network; NULL when out of range.
+ * byte order. Owned by the network; NULL when out of range or @p net is NULL. O(1).
  */
 FIRMNET_API const char *firmnet_network_wave_name(const firmnet_network *net, size_t k);
 
-/** Layer @p k in byte order of the names. Owned by the network; NULL when out of range. */
+/** Layer @p k in byte order of the names. Owned by the network; NULL when out of range or
+ * @p net is NULL. O(1). */
 FIRMNET_API const char *firmnet_network_layer_name(const firmnet_network *net, size_t k);
 
 /**
  * Number of actor attributes: the eight known ones (name, type, size, sector, cluster, region,
- * mc, tech, always present) followed by extra columns in the order first seen.
+ * mc, tech, always present) followed by extra columns in the order first seen. 0 for NULL.
  */
 FIRMNET_API size_t firmnet_network_attribute_count(const firmnet_network *net);
 
-/** Name of attribute @p k; NULL when out of range. Owned by the network. */
+/** Name of attribute @p k; NULL when out of range or @p net is NULL. Owned by the network. */
 FIRMNET_API const char *firmnet_network_attribute_name(const firmnet_network *net, size_t k);
 
 /**
  * Whether attribute @p name is numeric: every non-blank value parses as a finite number and
- * at least one value is not blank. @return 1, 0, or ::FIRMNET_ENOTFOUND.
+ * at least one value is not blank. @return 1, 0, ::FIRMNET_ENOTFOUND, or ::FIRMNET_EINVAL
+ * for a NULL argument. O(attributes).
  */
 FIRMNET_API int firmnet_network_attribute_is_numeric(const firmnet_network *net,
                                                      const char *name);
 
 /**
  * The value of attribute @p name (case-insensitive) of actor @p index: "" when blank, NULL
- * when there is no such attribute or actor. Owned by the network.
+ * when there is no such attribute or actor, or an argument is NULL. Owned by the network.
  */
 FIRMNET_API const char *firmnet_network_actor_attribute(const firmnet_network *net, size_t index,
                                                         const char *name);
 
 /**
  * Read tie @p k (0 <= k < tie count, in insertion order). Any output may be NULL. Strings are
- * owned by the network. @return 0 or ::FIRMNET_ERANGE.
+ * owned by the network. @return 0, ::FIRMNET_ERANGE (@p k out of range) or ::FIRMNET_EINVAL
+ * (NULL @p net); nothing is written on failure. O(1).
  */
 FIRMNET_API int firmnet_network_tie(const firmnet_network *net, size_t k, size_t *source,
                                     size_t *target, const char **wave, const char **layer,
@@ -235,18 +265,20 @@ FIRMNET_API int firmnet_network_tie(const firmnet_network *net, size_t k, size_t
  * Whether layer @p layer is selected by @p selector: a comma-separated list of names, each
  * selecting that layer and every layer below it in dot notation ("service" selects "service",
  * "service.finance", ...), or "all" (also NULL or "") for every layer. Spaces around names are
- * ignored. @return 1 or 0. Complexity: O(length of selector).
+ * ignored. @return 1 or 0 (0 when @p layer is NULL). Complexity: O(length of selector).
  */
 FIRMNET_API int firmnet_layer_selected(const char *selector, const char *layer);
 
 /**
  * Check that every name in @p selector selects at least one layer of @p net.
- * @return 0, or ::FIRMNET_ENOTFOUND naming the first name that selects nothing and the layers
- *         that exist.
+ * @return 0, ::FIRMNET_ENOTFOUND naming the first name that selects nothing and the layers
+ *         that exist, or ::FIRMNET_EINVAL for a NULL @p net. A NULL or blank @p selector
+ *         (all layers) is valid.
  */
 FIRMNET_API int firmnet_network_check_selector(const firmnet_network *net, const char *selector);
 
-/** Cumulative counts over all read and add calls on @p net since it was created. */
+/** Cumulative counts over all read and add calls on @p net since it was created.
+ * @return 0 or ::FIRMNET_EINVAL for a NULL argument. */
 FIRMNET_API int firmnet_network_load_report(const firmnet_network *net,
                                             firmnet_load_report *out);
 

@@ -35,7 +35,8 @@ extern "C" {
  *   (NaN when there are none).
  *
  * @param out receives the table (caller frees with firmnet_table_free()).
- * @return 0, ::FIRMNET_ENOMEM, ::FIRMNET_EIGRAPH.
+ * @return 0, ::FIRMNET_EINVAL (NULL argument), ::FIRMNET_EDATA (a merged weight overflows),
+ *         ::FIRMNET_ENOMEM, ::FIRMNET_EIGRAPH.
  * Complexity: O(W G (n + m)) for W waves and G layer groups.
  */
 FIRMNET_API int firmnet_summary(firmnet_table **out, const firmnet_network *net);

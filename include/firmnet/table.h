@@ -39,31 +39,36 @@ typedef enum firmnet_format {
 /**
  * Create a table with @p nrows rows and no columns.
  * @param out receives the table; the caller releases it with firmnet_table_free().
- * @return 0 or ::FIRMNET_ENOMEM.
+ * @return 0, ::FIRMNET_EINVAL (NULL @p out) or ::FIRMNET_ENOMEM. Columns are allocated when
+ *         added, so a huge @p nrows fails there with ::FIRMNET_ENOMEM.
  */
 FIRMNET_API int firmnet_table_new(firmnet_table **out, size_t nrows);
 
 /** Release a table. Accepts NULL. */
 FIRMNET_API void firmnet_table_free(firmnet_table *table);
 
-/** Number of rows. O(1). */
+/** Number of rows (0 for NULL). O(1). */
 FIRMNET_API size_t firmnet_table_nrows(const firmnet_table *table);
-/** Number of columns. O(1). */
+/** Number of columns (0 for NULL). O(1). */
 FIRMNET_API size_t firmnet_table_ncols(const firmnet_table *table);
 
-/** Name of column @p col (owned by the table), or NULL when out of range. */
+/** Name of column @p col (owned by the table), or NULL when out of range or @p table is
+ * NULL. */
 FIRMNET_API const char *firmnet_table_column_name(const firmnet_table *table, size_t col);
 
-/** Type of column @p col as a ::firmnet_column_type, or ::FIRMNET_ERANGE. */
+/** Type of column @p col as a ::firmnet_column_type, ::FIRMNET_ERANGE (@p col out of range)
+ * or ::FIRMNET_EINVAL (NULL @p table). */
 FIRMNET_API int firmnet_table_column_type(const firmnet_table *table, size_t col);
 
-/** Find a column by exact name. @return 0, or ::FIRMNET_ENOTFOUND. O(columns). */
+/** Find a column by exact name. @return 0, ::FIRMNET_ENOTFOUND, or ::FIRMNET_EINVAL for a
+ * NULL argument. O(columns). */
 FIRMNET_API int firmnet_table_column_index(size_t *out, const firmnet_table *table,
                                            const char *name);
 
 /**
  * Append a numeric column; @p values holds nrows numbers (copied), or is NULL for all-NaN.
- * @return 0, ::FIRMNET_EINVAL (duplicate or empty name), ::FIRMNET_ENOMEM.
+ * @return 0, ::FIRMNET_EINVAL (NULL @p table, NULL, empty or duplicate name),
+ *         ::FIRMNET_ENOMEM. On failure the table is unchanged.
  */
 FIRMNET_API int firmnet_table_add_double(firmnet_table *table, const char *name,
                                          const double *values);
@@ -75,25 +80,27 @@ FIRMNET_API int firmnet_table_add_double(firmnet_table *table, const char *name,
 FIRMNET_API int firmnet_table_add_string(firmnet_table *table, const char *name,
                                          const char *const *values);
 
-/** The number at (@p col, @p row); NaN for a string column or out of range. O(1). */
+/** The number at (@p col, @p row); NaN for a string column, out of range or NULL. O(1). */
 FIRMNET_API double firmnet_table_get_double(const firmnet_table *table, size_t col, size_t row);
 
 /** The string at (@p col, @p row) of a string column (owned by the table; "" when blank);
- * NULL for a numeric column or out of range. O(1). */
+ * NULL for a numeric column, out of range or a NULL @p table. O(1). */
 FIRMNET_API const char *firmnet_table_get_string(const firmnet_table *table, size_t col,
                                                  size_t row);
 
-/** Copy numeric column @p col into @p out (@p len >= nrows). @return 0, ::FIRMNET_ERANGE or
- * ::FIRMNET_EINVAL for a string column. */
+/** Copy numeric column @p col into @p out (@p len >= nrows). @return 0, ::FIRMNET_ERANGE
+ * (@p col out of range, NULL @p out or @p len too small) or ::FIRMNET_EINVAL (a string
+ * column, NULL @p table). */
 FIRMNET_API int firmnet_table_get_doubles(const firmnet_table *table, size_t col, double *out,
                                           size_t len);
 
-/** Set one cell of a numeric column. @return 0, ::FIRMNET_ERANGE, ::FIRMNET_EINVAL. */
+/** Set one cell of a numeric column. @return 0, ::FIRMNET_ERANGE (cell out of range),
+ * ::FIRMNET_EINVAL (a string column, NULL @p table). */
 FIRMNET_API int firmnet_table_set_double(firmnet_table *table, size_t col, size_t row,
                                          double value);
 
-/** Set one cell of a string column (copied). @return 0, ::FIRMNET_ERANGE, ::FIRMNET_EINVAL,
- * ::FIRMNET_ENOMEM. */
+/** Set one cell of a string column (copied; NULL = blank). @return 0, ::FIRMNET_ERANGE (cell
+ * out of range), ::FIRMNET_EINVAL (a numeric column, NULL @p table), ::FIRMNET_ENOMEM. */
 FIRMNET_API int firmnet_table_set_string(firmnet_table *table, size_t col, size_t row,
                                          const char *value);
 
@@ -102,7 +109,9 @@ FIRMNET_API int firmnet_table_set_string(firmnet_table *table, size_t col, size_
  * gzip-compressed. Files are written to a temporary name in the same folder and renamed into
  * place, so a failed write never leaves a partial file or truncates an existing one.
  * Numbers are formatted in the C locale whatever the host program's locale.
- * @return 0, ::FIRMNET_EIO (naming the path and the system's reason), ::FIRMNET_ENOMEM.
+ * @return 0, ::FIRMNET_EIO (naming the path and the system's reason; also for an empty
+ *         @p path or a directory), ::FIRMNET_EINVAL (NULL argument, invalid @p format),
+ *         ::FIRMNET_ENOMEM.
  */
 FIRMNET_API int firmnet_table_write(const firmnet_table *table, const char *path,
                                     firmnet_format format);
@@ -111,17 +120,20 @@ FIRMNET_API int firmnet_table_write(const firmnet_table *table, const char *path
  * Read a CSV/TSV table (plain or gzip, delimiter detected as for the readers), as written by
  * firmnet_table_write(). A column whose non-blank cells all parse as numbers becomes numeric;
  * blank cells of numeric columns become NaN.
- * @return 0, or the reader's errors (file, line and column in the message).
+ * @return 0, ::FIRMNET_EINVAL (NULL argument), or the reader's errors (file, line and column
+ *         in the message).
  */
 FIRMNET_API int firmnet_table_read(firmnet_table **out, const char *path);
 
 /**
  * The actors of @p net as a table: `id` and every attribute column (numeric attributes as
  * numbers), one row per actor in index order.
+ * @return 0, ::FIRMNET_EINVAL (NULL argument) or ::FIRMNET_ENOMEM. O(actors x attributes).
  */
 FIRMNET_API int firmnet_network_actors_table(firmnet_table **out, const firmnet_network *net);
 
-/** The ties of @p net as a table with columns wave, layer, source, target, weight. */
+/** The ties of @p net as a table with columns wave, layer, source, target, weight.
+ * @return 0, ::FIRMNET_EINVAL (NULL argument) or ::FIRMNET_ENOMEM. O(ties). */
 FIRMNET_API int firmnet_network_ties_table(firmnet_table **out, const firmnet_network *net);
 
 #ifdef __cplusplus

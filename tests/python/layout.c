@@ -58,6 +58,7 @@ int main(void)
     FIELD(firmnet_load_report, ties_added);
     FIELD(firmnet_load_report, duplicates_merged);
     FIELD(firmnet_load_report, self_ties_dropped);
+    FIELD(firmnet_load_report, near_duplicate_ids);
     END();
     BEGIN(firmnet_graph_options, FIRMNET_GRAPH_OPTIONS_VERSION);
     FIELD(firmnet_graph_options, version);

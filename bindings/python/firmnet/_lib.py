@@ -107,6 +107,7 @@ class LoadReport(Structure):
         ("ties_added", c_size_t),
         ("duplicates_merged", c_size_t),
         ("self_ties_dropped", c_size_t),
+        ("near_duplicate_ids", c_size_t),
     ]
 
 

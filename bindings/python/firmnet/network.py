@@ -37,6 +37,8 @@ class LoadReport:
     ties_added: int = 0  #: new distinct ties stored
     duplicates_merged: int = 0  #: rows merged into an existing tie
     self_ties_dropped: int = 0  #: rows with source == target, dropped
+    #: actors whose id equals an earlier one's but for ASCII case or spacing (a warning)
+    near_duplicate_ids: int = 0
 
     @classmethod
     def _from_c(cls, rep):
