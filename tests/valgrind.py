@@ -33,6 +33,7 @@ EXTRA_ARGS = {
 }
 VIEW_ARGS = {  # a view other than the default; change measures directed ties only
     "firmnet-change": ["--layer", "service"],
+    "firmnet-report": ["--layer", "service", "--wave", "2007"],  # each section picks its view
 }
 OUTPUTS = {
     "firmnet-export": ["out.graphml", "out.gexf.gz", "out.net"],
