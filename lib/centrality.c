@@ -2,6 +2,7 @@
 /* Per-actor centrality and network-level centralization of a graph view. */
 #include <inttypes.h>
 #include <math.h>
+#include <stddef.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -43,6 +44,13 @@ static const char *const method_names[] = {"auto", "exact", "sampled"};
 
 /* ---- options and names ------------------------------------------------------------------ */
 
+/* The size of a caller's options struct of @p version (1..current). */
+static size_t options_size(unsigned int version)
+{
+    return version == 1 ? offsetof(firmnet_centrality_options, threads)
+                        : sizeof(firmnet_centrality_options);
+}
+
 int firmnet_centrality_options_init(firmnet_centrality_options *opts, unsigned int version)
 {
     static const firmnet_centrality_options defaults = FIRMNET_CENTRALITY_OPTIONS_INIT;
@@ -50,7 +58,8 @@ int firmnet_centrality_options_init(firmnet_centrality_options *opts, unsigned i
         return firmnet_i_error(FIRMNET_EINVAL,
                                "firmnet_centrality_options_init: unsupported version %u", version);
     }
-    *opts = defaults;
+    /* A version 1 struct ends before `threads`: write only what the caller has. */
+    memcpy(opts, &defaults, options_size(version));
     opts->version = version;
     return 0;
 }
@@ -248,6 +257,10 @@ static int check_options(const firmnet_centrality_options *o)
     if (!(o->delta > 0 && o->delta < 1)) {
         return firmnet_i_error(FIRMNET_EINVAL, "centrality options: delta %g is not in (0, 1)",
                                o->delta);
+    }
+    if (o->threads > FIRMNET_CENTRALITY_THREADS_MAX) {
+        return firmnet_i_error(FIRMNET_EINVAL, "centrality options: threads %u is more than %d",
+                               o->threads, FIRMNET_CENTRALITY_THREADS_MAX);
     }
     return 0;
 }
@@ -772,18 +785,27 @@ static int add_actor_columns(firmnet_table *t, const firmnet_graph *view)
     return rc;
 }
 
-static int prepare(const firmnet_graph *graph, const firmnet_centrality_options **opts,
-                   bool sel[NMEASURES])
+/* Check the arguments and copy the caller's options (NULL: defaults) into @p o, the fields a
+ * version 1 struct lacks at their defaults. */
+static int prepare(const firmnet_graph *graph, const firmnet_centrality_options *opts,
+                   firmnet_centrality_options *o, bool sel[NMEASURES])
 {
     static const firmnet_centrality_options defaults = FIRMNET_CENTRALITY_OPTIONS_INIT;
     if (graph == NULL) {
         return firmnet_i_error(FIRMNET_EINVAL, "centrality: NULL graph");
     }
-    if (*opts == NULL) {
-        *opts = &defaults;
+    *o = defaults;
+    if (opts != NULL) {
+        if (opts->version == 0 || opts->version > FIRMNET_CENTRALITY_OPTIONS_VERSION) {
+            return firmnet_i_error(FIRMNET_EINVAL,
+                                   "centrality options: unsupported version %u "
+                                   "(initialise with FIRMNET_CENTRALITY_OPTIONS_INIT)",
+                                   opts->version);
+        }
+        memcpy(o, opts, options_size(opts->version));
     }
-    int rc = check_options(*opts);
-    return rc < 0 ? rc : parse_measures((*opts)->measures, sel);
+    int rc = check_options(o);
+    return rc < 0 ? rc : parse_measures(o->measures, sel);
 }
 
 int firmnet_centrality(firmnet_table **out, const firmnet_graph *graph,
@@ -792,6 +814,7 @@ int firmnet_centrality(firmnet_table **out, const firmnet_graph *graph,
     bool sel[NMEASURES];
     double *col[NMEASURES] = {0};
     firmnet_table *t = NULL;
+    firmnet_centrality_options o;
     work w;
     size_t n;
     char method[128];
@@ -801,7 +824,8 @@ int firmnet_centrality(firmnet_table **out, const firmnet_graph *graph,
     if (out == NULL) {
         return firmnet_i_error(FIRMNET_EINVAL, "firmnet_centrality: NULL argument");
     }
-    rc = prepare(graph, &opts, sel);
+    rc = prepare(graph, opts, &o, sel);
+    opts = &o;
     if (rc < 0) {
         return rc;
     }
@@ -819,7 +843,10 @@ int firmnet_centrality(firmnet_table **out, const firmnet_graph *graph,
     w.k = sample_count(opts, n);
     if (n > 0) {
         firmnet_i_enter();
+        int omp = firmnet_i_omp_set(
+            firmnet_i_threads(opts->threads, (double)graph->m, FIRMNET_CENTRALITY_THREADS_EDGES));
         rc = compute(&w);
+        firmnet_i_omp_restore(omp);
         firmnet_i_leave();
         if (rc < 0) {
             goto cleanup;
@@ -934,6 +961,7 @@ int firmnet_centralization(firmnet_table **out, const firmnet_graph *graph,
     bool sel[NMEASURES], want[NROWS];
     double raw[NROWS], tmax[NROWS], value[NROWS];
     const char *name[NROWS], *meth[NROWS];
+    firmnet_centrality_options o;
     char method[128];
     firmnet_table *t = NULL;
     size_t nrows = 0, k;
@@ -943,7 +971,8 @@ int firmnet_centralization(firmnet_table **out, const firmnet_graph *graph,
     if (out == NULL) {
         return firmnet_i_error(FIRMNET_EINVAL, "firmnet_centralization: NULL argument");
     }
-    rc = prepare(graph, &opts, sel);
+    rc = prepare(graph, opts, &o, sel);
+    opts = &o;
     if (rc < 0) {
         return rc;
     }

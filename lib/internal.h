@@ -56,6 +56,16 @@ typedef struct firmnet_i_rng_loan {
 int firmnet_i_rng_lend(firmnet_i_rng_loan *loan, uint64_t seed);
 void firmnet_i_rng_return(firmnet_i_rng_loan *loan);
 
+/* ---- threads (threads.c) ----------------------------------------------------------------- */
+/* @p requested when > 0; otherwise 2 when @p work >= @p threshold and the machine has two
+ * processors or more, else 1. */
+unsigned int firmnet_i_threads(unsigned int requested, double work, double threshold);
+/* Set the calling thread's OpenMP thread count (the nthreads ICV, which is per thread, so the
+ * host's other threads are not disturbed) for the igraph calls that follow; returns the
+ * previous count for firmnet_i_omp_restore(). */
+int firmnet_i_omp_set(unsigned int threads);
+void firmnet_i_omp_restore(int previous);
+
 /* ---- memory (error.c) ------------------------------------------------------------------ */
 /* Every library allocation goes through these, so tests can make the Nth one fail. */
 void *firmnet_i_malloc(size_t n);
