@@ -325,49 +325,46 @@ static void method_text(char *buf, size_t size, const firmnet_centrality_options
 }
 
 /*
- * Betweenness of every vertex: exact when k == 0, otherwise estimated from k distinct sources
- * drawn uniformly and scaled by n / k (igraph's subset betweenness counts each unordered pair
- * once in undirected graphs, as igraph_betweenness does, so the scale is the same).
+ * Betweenness of every vertex into res (n entries): exact when k == 0, otherwise estimated
+ * from k distinct sources drawn uniformly (gsl_ran_choose, so in ascending order) and scaled
+ * by n / k (firmnet_i_betweenness() counts each unordered pair once in undirected graphs, as
+ * igraph_betweenness does, so the scale is the same either way). @p threads as the option.
  */
 static int betweenness(const igraph_t *g, const igraph_vector_t *dist, size_t k, uint64_t seed,
-                       igraph_vector_t *res)
+                       unsigned int threads, double *res)
 {
-    igraph_integer_t n = igraph_vcount(g);
-    igraph_vector_int_t all, src;
+    size_t n = (size_t)igraph_vcount(g), m = (size_t)igraph_ecount(g);
+    uint32_t *all = NULL, *src = NULL;
     gsl_rng *rng = NULL;
     int rc;
 
+    threads = firmnet_i_threads(threads, (double)(k ? k : n) * (double)m,
+                                FIRMNET_CENTRALITY_THREADS_WORK);
     if (k == 0) {
-        return firmnet_i_igraph(igraph_betweenness(g, res, igraph_vss_all(), true, dist),
-                                "betweenness");
+        return firmnet_i_betweenness(res, g, dist ? VECTOR(*dist) : NULL, NULL, 0, threads);
     }
-    rc = firmnet_i_igraph(igraph_vector_int_init_range(&all, 0, n), "betweenness");
-    if (rc < 0) {
-        return rc;
-    }
-    rc = firmnet_i_igraph(igraph_vector_int_init(&src, (igraph_integer_t)k), "betweenness");
-    if (rc < 0) {
-        igraph_vector_int_destroy(&all);
-        return rc;
-    }
+    all = firmnet_i_malloc(n * sizeof *all);
+    src = firmnet_i_malloc(k * sizeof *src);
     rng = gsl_rng_alloc(gsl_rng_mt19937);
-    if (rng == NULL) {
+    if (all == NULL || src == NULL || rng == NULL) {
         rc = firmnet_i_nomem();
         goto cleanup;
     }
+    for (size_t i = 0; i < n; i++) {
+        all[i] = (uint32_t)i;
+    }
     gsl_rng_set(rng, (unsigned long)seed);
-    gsl_ran_choose(rng, VECTOR(src), k, VECTOR(all), (size_t)n, sizeof(igraph_integer_t));
-    rc =
-        firmnet_i_igraph(igraph_betweenness_subset(g, res, igraph_vss_all(), true,
-                                                   igraph_vss_vector(&src), igraph_vss_all(), dist),
-                         "sampled betweenness");
+    gsl_ran_choose(rng, src, k, all, n, sizeof *src);
+    rc = firmnet_i_betweenness(res, g, dist ? VECTOR(*dist) : NULL, src, k, threads);
     if (rc == 0) {
-        igraph_vector_scale(res, (igraph_real_t)n / (igraph_real_t)k);
+        for (size_t i = 0; i < n; i++) {
+            res[i] *= (double)n / (double)k;
+        }
     }
 cleanup:
     gsl_rng_free(rng);
-    igraph_vector_int_destroy(&all);
-    igraph_vector_int_destroy(&src);
+    firmnet_i_free(all);
+    firmnet_i_free(src);
     return rc;
 }
 
@@ -530,11 +527,10 @@ static int paths(work *w)
         return rc;
     }
     if (w->col[M_BETWEENNESS] != NULL) {
-        rc = betweenness(g, dist, w->k, w->o->seed, &w->v);
+        rc = betweenness(g, dist, w->k, w->o->seed, w->o->threads, w->col[M_BETWEENNESS]);
         if (rc < 0) {
             return rc;
         }
-        copy_vector(w->col[M_BETWEENNESS], &w->v, n);
         if (w->o->normalized) {
             double pairs = n > 2 ? (double)(n - 1) * (double)(n - 2) : NAN;
             scale(w->col[M_BETWEENNESS], n, w->view->directed ? pairs : pairs / 2);
@@ -918,23 +914,19 @@ static int centralize(const firmnet_graph *view, const firmnet_centrality_option
         }
     }
     if (want[R_BETWEENNESS]) {
-        if (k == 0) {
-            rc = firmnet_i_igraph(igraph_centralization_betweenness(g, NULL, true, &c, &t, false),
-                                  "betweenness centralization");
-        } else {
-            igraph_vector_t v;
-            rc = firmnet_i_igraph(igraph_vector_init(&v, 0), "betweenness centralization");
+        igraph_vector_t v;
+        rc = firmnet_i_igraph(igraph_vector_init(&v, (igraph_integer_t)view->n),
+                              "betweenness centralization");
+        if (rc == 0) {
+            rc = betweenness(g, NULL, k, o->seed, o->threads, VECTOR(v));
             if (rc == 0) {
-                rc = betweenness(g, NULL, k, o->seed, &v);
-                if (rc == 0) {
-                    rc = firmnet_i_igraph(igraph_centralization_betweenness_tmax(g, 0, true, &t),
-                                          "betweenness centralization");
-                }
-                if (rc == 0) {
-                    c = igraph_centralization(&v, t, false);
-                }
-                igraph_vector_destroy(&v);
+                rc = firmnet_i_igraph(igraph_centralization_betweenness_tmax(g, 0, true, &t),
+                                      "betweenness centralization");
             }
+            if (rc == 0) {
+                c = igraph_centralization(&v, t, false);
+            }
+            igraph_vector_destroy(&v);
         }
         if (rc < 0) {
             return rc;

@@ -66,6 +66,21 @@ unsigned int firmnet_i_threads(unsigned int requested, double work, double thres
 int firmnet_i_omp_set(unsigned int threads);
 void firmnet_i_omp_restore(int previous);
 
+/* ---- betweenness (betweenness.c) --------------------------------------------------------- */
+/*
+ * Brandes betweenness of every vertex of @p g into res[0..n): the sum over the sources s
+ * (all n vertices when @p sources is NULL, else sources[0..k)) of s's dependency on v,
+ * following out-ties in a directed graph and every tie in an undirected one, where it is
+ * halved (igraph's convention). @p len: n_edges positive path lengths, or NULL for
+ * unweighted paths. Lengths that agree to a relative 1e-10 are equal (igraph's rule); the
+ * result agrees with igraph_betweenness() / igraph_betweenness_subset() up to the order of
+ * additions. On @p threads threads (at most 8); the result is identical for any number.
+ * Needs no igraph lock (reads @p g only). Returns 0, ENOMEM or EDATA (a length that is not
+ * positive). O(k m log n) weighted, O(k m) unweighted; memory O(threads (n + m) + n).
+ */
+int firmnet_i_betweenness(double *res, const igraph_t *g, const double *len,
+                          const uint32_t *sources, size_t k, unsigned int threads);
+
 /* ---- memory (error.c) ------------------------------------------------------------------ */
 /* Every library allocation goes through these, so tests can make the Nth one fail. */
 void *firmnet_i_malloc(size_t n);

@@ -9,7 +9,7 @@
  *   P5  MC comparison with 9,999 stratified permutations (--actors FILE with mc and size)
  *   P6  Burt's constraint (structural embeddedness)
  *
- *   bench-pipelines P1 ties.csv.gz [--samples K] [--actors FILE]
+ *   bench-pipelines P1 ties.csv.gz [--samples K] [--actors FILE] [--threads N]
  * prints "seconds=<wall time>" for the whole pipeline, reading included.
  */
 #include <firmnet.h>
@@ -36,12 +36,13 @@ int main(int argc, char **argv)
 {
     const char *pipeline, *ties, *actors = NULL;
     size_t samples = 0;
+    unsigned int threads = 0;
     firmnet_network *net = NULL;
     firmnet_graph *view = NULL;
     firmnet_table *t = NULL;
     int rc = 0;
     if (argc < 3) {
-        fprintf(stderr, "usage: %s P1..P6 TIES [--samples K] [--actors FILE]\n", argv[0]);
+        fprintf(stderr, "usage: %s P1..P6 TIES [--samples K] [--actors FILE] [--threads N]\n", argv[0]);
         return 2;
     }
     pipeline = argv[1];
@@ -51,6 +52,8 @@ int main(int argc, char **argv)
             samples = strtoull(argv[i + 1], NULL, 10);
         } else if (strcmp(argv[i], "--actors") == 0) {
             actors = argv[i + 1];
+        } else if (strcmp(argv[i], "--threads") == 0) {
+            threads = (unsigned int)strtoul(argv[i + 1], NULL, 10);
         }
     }
 
@@ -91,6 +94,7 @@ int main(int argc, char **argv)
         goto done;
     }
     firmnet_centrality_options o = FIRMNET_CENTRALITY_OPTIONS_INIT;
+    o.threads = threads;
     if (strcmp(pipeline, "P1") == 0) {
         o.measures = "strength_in,strength_out,pagerank";
     } else if (strcmp(pipeline, "P2") == 0) {
