@@ -56,12 +56,20 @@ typedef struct csr {
     size_t *poff; /* n + 1: parent slots of v are par[poff[v] .. poff[v + 1]) */
 } csr;
 
-/* One thread's search state; between searches dist, sigma, delta are all 0. */
+/* One vertex's state in a search, kept together so that touching a vertex costs one cache
+ * line; between searches everything but `heap` is 0. */
+typedef struct vstate {
+    double dist;   /* distance + 1 (igraph's convention), 0 = not reached */
+    double sigma;  /* number of shortest paths */
+    double delta;  /* dependency */
+    uint32_t npar; /* parents in par[poff[v] ..] */
+    uint32_t heap; /* position in the heap while queued */
+} vstate;
+
+/* One thread's search state. */
 typedef struct workspace {
-    double *dist;  /* distance + 1 (igraph's convention), 0 = not reached */
-    double *sigma; /* number of shortest paths */
-    double *delta; /* dependency */
-    uint32_t *order, *pos, *npar, *par;
+    vstate *st;
+    uint32_t *order, *par;
     struct heap_item {
         double key;
         uint32_t v;
@@ -138,12 +146,8 @@ static int csr_build(csr *c, const igraph_t *g, const double *len)
 
 static void workspace_free(workspace *w)
 {
-    firmnet_i_free(w->dist);
-    firmnet_i_free(w->sigma);
-    firmnet_i_free(w->delta);
+    firmnet_i_free(w->st);
     firmnet_i_free(w->order);
-    firmnet_i_free(w->pos);
-    firmnet_i_free(w->npar);
     firmnet_i_free(w->par);
     firmnet_i_free(w->heap);
 }
@@ -152,62 +156,66 @@ static int workspace_init(workspace *w, const csr *c)
 {
     size_t n = c->n ? c->n : 1, slots = c->poff[c->n] ? c->poff[c->n] : 1;
     memset(w, 0, sizeof *w);
-    w->dist = firmnet_i_calloc(n, sizeof *w->dist);
-    w->sigma = firmnet_i_calloc(n, sizeof *w->sigma);
-    w->delta = firmnet_i_calloc(n, sizeof *w->delta);
+    w->st = firmnet_i_calloc(n, sizeof *w->st);
     w->order = firmnet_i_malloc(n * sizeof *w->order);
-    w->pos = firmnet_i_malloc(n * sizeof *w->pos);
-    w->npar = firmnet_i_calloc(n, sizeof *w->npar);
     w->par = firmnet_i_malloc(slots * sizeof *w->par);
     w->heap = c->len ? firmnet_i_malloc(n * sizeof *w->heap) : NULL;
-    if (w->dist == NULL || w->sigma == NULL || w->delta == NULL || w->order == NULL ||
-        w->pos == NULL || w->npar == NULL || w->par == NULL || (c->len && w->heap == NULL)) {
+    if (w->st == NULL || w->order == NULL || w->par == NULL || (c->len && w->heap == NULL)) {
         workspace_free(w);
         return firmnet_i_nomem();
     }
     return 0;
 }
 
-/* ---- a binary min-heap of vertices by distance, with decrease-key ---------------------- */
+/* ---- a 4-ary min-heap of vertices by distance, with decrease-key ----------------------- */
 
-static inline void heap_up(workspace *w, size_t i)
+#define ARITY 4
+
+static inline void heap_up(workspace *w, size_t i, struct heap_item x)
 {
-    struct heap_item x = w->heap[i];
+    struct heap_item *h = w->heap;
     while (i > 0) {
-        size_t p = (i - 1) / 2;
-        if (!(x.key < w->heap[p].key)) {
+        size_t p = (i - 1) / ARITY;
+        if (!(x.key < h[p].key)) {
             break;
         }
-        w->heap[i] = w->heap[p];
-        w->pos[w->heap[i].v] = (uint32_t)i;
+        h[i] = h[p];
+        w->st[h[i].v].heap = (uint32_t)i;
         i = p;
     }
-    w->heap[i] = x;
-    w->pos[x.v] = (uint32_t)i;
+    h[i] = x;
+    w->st[x.v].heap = (uint32_t)i;
 }
 
 static inline uint32_t heap_pop(workspace *w, size_t *size)
 {
-    uint32_t top = w->heap[0].v;
-    struct heap_item x = w->heap[--*size];
-    size_t i = 0, hn = *size;
+    struct heap_item *h = w->heap;
+    uint32_t top = h[0].v;
+    size_t hn = --*size, i = 0;
+    struct heap_item x = h[hn];
+    if (hn == 0) {
+        return top;
+    }
     for (;;) {
-        size_t l = 2 * i + 1, r = l + 1, s;
-        if (l >= hn) {
+        size_t first = ARITY * i + 1, last = first + ARITY, s = first;
+        if (first >= hn) {
             break;
         }
-        s = r < hn && w->heap[r].key < w->heap[l].key ? r : l;
-        if (!(w->heap[s].key < x.key)) {
+        if (last > hn) {
+            last = hn;
+        }
+        for (size_t j = first + 1; j < last; j++) {
+            s = h[j].key < h[s].key ? j : s;
+        }
+        if (!(h[s].key < x.key)) {
             break;
         }
-        w->heap[i] = w->heap[s];
-        w->pos[w->heap[i].v] = (uint32_t)i;
+        h[i] = h[s];
+        w->st[h[i].v].heap = (uint32_t)i;
         i = s;
     }
-    if (hn > 0) {
-        w->heap[i] = x;
-        w->pos[x.v] = (uint32_t)i;
-    }
+    h[i] = x;
+    w->st[x.v].heap = (uint32_t)i;
     return top;
 }
 
@@ -219,41 +227,39 @@ static size_t search_weighted(const csr *c, workspace *w, uint32_t s)
     const size_t *off = c->off, *poff = c->poff;
     const uint32_t *adj = c->adj;
     const double *len = c->len;
-    double *dist = w->dist, *sigma = w->sigma;
-    uint32_t *npar = w->npar, *par = w->par;
+    vstate *st = w->st;
+    uint32_t *par = w->par;
     size_t settled = 0, hn = 0;
 
-    dist[s] = 1.0;
-    sigma[s] = 1;
-    w->heap[hn++] = (struct heap_item){1.0, s};
-    w->pos[s] = 0;
+    st[s].dist = 1.0;
+    st[s].sigma = 1;
+    heap_up(w, hn++, (struct heap_item){1.0, s});
     while (hn > 0) {
         uint32_t u = heap_pop(w, &hn);
-        double du = dist[u];
+        double du = st[u].dist, su = st[u].sigma;
         w->order[settled++] = u;
         for (size_t j = off[u]; j < off[u + 1]; j++) {
             uint32_t v = adj[j];
-            double alt = du + len[j], cur = dist[v];
+            vstate *sv = &st[v];
+            double alt = du + len[j], cur = sv->dist;
             if (cur == 0) {
                 par[poff[v]] = u;
-                npar[v] = 1;
-                sigma[v] = sigma[u];
-                dist[v] = alt;
-                w->heap[hn] = (struct heap_item){alt, v};
-                heap_up(w, hn++);
+                sv->npar = 1;
+                sv->sigma = su;
+                sv->dist = alt;
+                heap_up(w, hn++, (struct heap_item){alt, v});
                 continue;
             }
             int cmp = cmp_eps(alt, cur);
             if (cmp < 0) {
                 par[poff[v]] = u;
-                npar[v] = 1;
-                sigma[v] = sigma[u];
-                dist[v] = alt;
-                w->heap[w->pos[v]].key = alt;
-                heap_up(w, w->pos[v]);
+                sv->npar = 1;
+                sv->sigma = su;
+                sv->dist = alt;
+                heap_up(w, sv->heap, (struct heap_item){alt, v});
             } else if (cmp == 0) {
-                par[poff[v] + npar[v]++] = u;
-                sigma[v] += sigma[u];
+                par[poff[v] + sv->npar++] = u;
+                sv->sigma += su;
             }
         }
     }
@@ -264,25 +270,26 @@ static size_t search_unweighted(const csr *c, workspace *w, uint32_t s)
 {
     const size_t *off = c->off, *poff = c->poff;
     const uint32_t *adj = c->adj;
-    double *dist = w->dist, *sigma = w->sigma;
-    uint32_t *npar = w->npar, *par = w->par, *queue = w->order;
+    vstate *st = w->st;
+    uint32_t *par = w->par, *queue = w->order;
     size_t head = 0, tail = 0;
 
-    dist[s] = 1.0;
-    sigma[s] = 1;
+    st[s].dist = 1.0;
+    st[s].sigma = 1;
     queue[tail++] = s;
     while (head < tail) {
         uint32_t u = queue[head++];
-        double next = dist[u] + 1;
+        double next = st[u].dist + 1, su = st[u].sigma;
         for (size_t j = off[u]; j < off[u + 1]; j++) {
             uint32_t v = adj[j];
-            if (dist[v] == 0) {
-                dist[v] = next;
+            vstate *sv = &st[v];
+            if (sv->dist == 0) {
+                sv->dist = next;
                 queue[tail++] = v;
             }
-            if (dist[v] == next) {
-                par[poff[v] + npar[v]++] = u;
-                sigma[v] += sigma[u];
+            if (sv->dist == next) {
+                par[poff[v] + sv->npar++] = u;
+                sv->sigma += su;
             }
         }
     }
@@ -294,23 +301,24 @@ static void single_source(const csr *c, workspace *w, uint32_t s, double *acc)
 {
     size_t settled = c->len ? search_weighted(c, w, s) : search_unweighted(c, w, s);
     const size_t *poff = c->poff;
-    double *sigma = w->sigma, *delta = w->delta;
     const uint32_t *par = w->par;
+    vstate *st = w->st;
 
     while (settled > 0) {
         uint32_t v = w->order[--settled];
-        double coeff = (1 + delta[v]) / sigma[v];
+        vstate *sv = &st[v];
+        double coeff = (1 + sv->delta) / sv->sigma;
         const uint32_t *p = par + poff[v];
-        for (uint32_t j = 0; j < w->npar[v]; j++) {
-            delta[p[j]] += sigma[p[j]] * coeff;
+        for (uint32_t j = 0; j < sv->npar; j++) {
+            st[p[j]].delta += st[p[j]].sigma * coeff;
         }
         if (v != s) {
-            acc[v] += delta[v];
+            acc[v] += sv->delta;
         }
-        w->dist[v] = 0;
-        sigma[v] = 0;
-        delta[v] = 0;
-        w->npar[v] = 0;
+        sv->dist = 0;
+        sv->sigma = 0;
+        sv->delta = 0;
+        sv->npar = 0;
     }
 }
 
