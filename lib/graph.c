@@ -29,25 +29,81 @@ static int wave_error(const firmnet_network *net, const char *wave)
     return FIRMNET_ENOTFOUND;
 }
 
-/* Stable counting sort of idx[0..m) by key[idx[i]] in 0..n-1, into out. */
-static int counting_sort(const uint32_t *key, const uint32_t *idx, uint32_t *out, size_t m,
-                         size_t n)
+/* The (source, target) pair of network tie @p k as view @p undirected orders it. */
+static inline void tie_pair(const firmnet_network *net, size_t k, bool undirected, uint32_t *s,
+                            uint32_t *t)
 {
+    uint32_t a = net->src[k], b = net->tgt[k];
+    if (undirected && a > b) {
+        uint32_t x = a;
+        a = b;
+        b = x;
+    }
+    *s = a;
+    *t = b;
+}
+
+/*
+ * The selected ties of @p net in (source, target) order, as tie indices: a stable counting
+ * sort on the target, then one on the source, reading the pairs from the network's own
+ * arrays (no copies). *out gets m0 indices; the caller frees it. O(M + n) time, 8 bytes per
+ * selected tie and 8 per actor of memory besides the result.
+ */
+static int sorted_selection(const firmnet_network *net, const unsigned char *mask, ptrdiff_t wave,
+                            bool undirected, uint32_t **out, size_t *m0_out)
+{
+    size_t n = net->ids.count, m0 = 0;
     size_t *count = firmnet_i_calloc(n + 1, sizeof *count);
+    uint32_t *o1 = NULL, *o2 = NULL, s, t;
+    int rc = 0;
+
     if (count == NULL) {
         return firmnet_i_nomem();
     }
-    for (size_t i = 0; i < m; i++) {
-        count[key[idx[i]] + 1]++;
+    for (size_t k = 0; k < net->nties; k++) {
+        if (mask[net->layer[k]] && (wave < 0 || net->wave[k] == (uint16_t)wave)) {
+            tie_pair(net, k, undirected, &s, &t);
+            count[t + 1]++;
+            m0++;
+        }
+    }
+    o1 = firmnet_i_malloc((m0 ? m0 : 1) * sizeof *o1);
+    o2 = firmnet_i_malloc((m0 ? m0 : 1) * sizeof *o2);
+    if (o1 == NULL || o2 == NULL) {
+        rc = firmnet_i_nomem();
+        goto cleanup;
     }
     for (size_t v = 0; v < n; v++) {
         count[v + 1] += count[v];
     }
-    for (size_t i = 0; i < m; i++) {
-        out[count[key[idx[i]]]++] = idx[i];
+    /* by target, in tie order */
+    for (size_t k = 0; k < net->nties; k++) {
+        if (mask[net->layer[k]] && (wave < 0 || net->wave[k] == (uint16_t)wave)) {
+            tie_pair(net, k, undirected, &s, &t);
+            o1[count[t]++] = (uint32_t)k;
+        }
     }
+    /* then by source, stable */
+    memset(count, 0, (n + 1) * sizeof *count);
+    for (size_t i = 0; i < m0; i++) {
+        tie_pair(net, o1[i], undirected, &s, &t);
+        count[s + 1]++;
+    }
+    for (size_t v = 0; v < n; v++) {
+        count[v + 1] += count[v];
+    }
+    for (size_t i = 0; i < m0; i++) {
+        tie_pair(net, o1[i], undirected, &s, &t);
+        o2[count[s]++] = o1[i];
+    }
+    *out = o2;
+    *m0_out = m0;
+    o2 = NULL;
+cleanup:
     firmnet_i_free(count);
-    return 0;
+    firmnet_i_free(o1);
+    firmnet_i_free(o2);
+    return rc;
 }
 
 int firmnet_graph_new(firmnet_graph **out, const firmnet_network *net,
@@ -56,10 +112,9 @@ int firmnet_graph_new(firmnet_graph **out, const firmnet_network *net,
     static const firmnet_graph_options defaults = FIRMNET_GRAPH_OPTIONS_INIT;
     firmnet_graph *g = NULL;
     unsigned char *mask = NULL;
-    uint32_t *a = NULL, *b = NULL, *o1 = NULL, *o2 = NULL;
-    double *w = NULL;
+    uint32_t *order = NULL;
     igraph_vector_int_t edges;
-    bool edges_init = false, w_init = false, entered = false;
+    bool edges_init = false, w_init = false, entered = false, undirected;
     ptrdiff_t wave = -1;
     size_t n, m0 = 0, m = 0;
     int rc;
@@ -90,99 +145,77 @@ int firmnet_graph_new(firmnet_graph **out, const firmnet_network *net,
         return rc;
     }
     n = net->ids.count;
+    undirected = opts->undirected != 0;
     if (n > (size_t)INT32_MAX) {
         rc = firmnet_i_error(FIRMNET_ERANGE, "too many actors for a graph view");
         goto cleanup;
     }
     g = firmnet_i_calloc(1, sizeof *g);
-    a = firmnet_i_malloc((net->nties ? net->nties : 1) * sizeof *a);
-    b = firmnet_i_malloc((net->nties ? net->nties : 1) * sizeof *b);
-    w = firmnet_i_malloc((net->nties ? net->nties : 1) * sizeof *w);
-    if (g == NULL || a == NULL || b == NULL || w == NULL) {
+    if (g == NULL) {
         rc = firmnet_i_nomem();
         goto cleanup;
     }
-    /* select */
-    for (size_t k = 0; k < net->nties; k++) {
-        if (!mask[net->layer[k]] || (wave >= 0 && net->wave[k] != (uint16_t)wave)) {
-            continue;
-        }
-        uint32_t s = net->src[k], t = net->tgt[k];
-        if (opts->undirected && s > t) {
-            uint32_t x = s;
-            s = t;
-            t = x;
-        }
-        a[m0] = s;
-        b[m0] = t;
-        w[m0] = net->weight[k];
-        m0++;
-    }
-    /* order by (source, target): counting sort on target, then a stable one on source */
-    o1 = firmnet_i_malloc((m0 ? m0 : 1) * sizeof *o1);
-    o2 = firmnet_i_malloc((m0 ? m0 : 1) * sizeof *o2);
-    if (o1 == NULL || o2 == NULL) {
-        rc = firmnet_i_nomem();
-        goto cleanup;
-    }
-    for (size_t i = 0; i < m0; i++) {
-        o2[i] = (uint32_t)i;
-    }
-    rc = counting_sort(b, o2, o1, m0, n);
-    if (rc == 0) {
-        rc = counting_sort(a, o1, o2, m0, n);
-    }
+    rc = sorted_selection(net, mask, wave, undirected, &order, &m0);
     if (rc < 0) {
         goto cleanup;
     }
-    /* merge runs of equal pairs into o1 (as indices of the first of each run) */
+    /* count the distinct pairs, so that igraph's vectors are allocated once, to size */
+    for (size_t i = 0; i < m0; i++) {
+        uint32_t s, t, ps, pt;
+        tie_pair(net, order[i], undirected, &s, &t);
+        if (i > 0) {
+            tie_pair(net, order[i - 1], undirected, &ps, &pt);
+        }
+        m += i == 0 || s != ps || t != pt;
+    }
     firmnet_i_enter();
     entered = true;
-    rc = firmnet_i_igraph(igraph_vector_int_init(&edges, 0), "graph view");
+    rc = firmnet_i_igraph(igraph_vector_int_init(&edges, (igraph_integer_t)(2 * m)), "graph view");
     if (rc < 0) {
         goto cleanup;
     }
     edges_init = true;
-    rc = firmnet_i_igraph(igraph_vector_int_reserve(&edges, (igraph_integer_t)(2 * m0)),
-                          "graph view");
-    if (rc == 0) {
-        rc = firmnet_i_igraph(igraph_vector_init(&g->w, 0), "graph view");
-        w_init = rc == 0;
-    }
-    if (rc == 0) {
-        rc = firmnet_i_igraph(igraph_vector_reserve(&g->w, (igraph_integer_t)m0), "graph view");
-    }
+    rc = firmnet_i_igraph(igraph_vector_init(&g->w, (igraph_integer_t)m), "graph view");
     if (rc < 0) {
         goto cleanup;
     }
-    for (size_t i = 0; i < m0;) {
-        uint32_t s = a[o2[i]], t = b[o2[i]];
+    w_init = true;
+    /* merge runs of equal pairs; weights are combined in tie order (the sorts are stable) */
+    for (size_t i = 0, e = 0; i < m0; e++) {
+        uint32_t s, t, s2, t2;
         double sum = 0, max = -INFINITY;
         size_t j = i;
-        for (; j < m0 && a[o2[j]] == s && b[o2[j]] == t; j++) {
-            sum += w[o2[j]];
-            max = fmax(max, w[o2[j]]);
+        tie_pair(net, order[i], undirected, &s, &t);
+        for (; j < m0; j++) {
+            tie_pair(net, order[j], undirected, &s2, &t2);
+            if (s2 != s || t2 != t) {
+                break;
+            }
+            double x = net->weight[order[j]];
+            sum += x;
+            max = fmax(max, x);
         }
         double cnt = (double)(j - i);
-        double weight = opts->merge == FIRMNET_MERGE_SUM    ? sum
-                        : opts->merge == FIRMNET_MERGE_MAX  ? max
-                        : opts->merge == FIRMNET_MERGE_MEAN ? sum / cnt
-                                                            : cnt;
-        igraph_vector_int_push_back(&edges, s); /* reserved: cannot fail */
-        igraph_vector_int_push_back(&edges, t);
-        igraph_vector_push_back(&g->w, weight);
-        m++;
+        VECTOR(edges)[2 * e] = s;
+        VECTOR(edges)[2 * e + 1] = t;
+        VECTOR(g->w)[e] = opts->merge == FIRMNET_MERGE_SUM    ? sum
+                          : opts->merge == FIRMNET_MERGE_MAX  ? max
+                          : opts->merge == FIRMNET_MERGE_MEAN ? sum / cnt
+                                                              : cnt;
         i = j;
     }
+    /* igraph_create needs as much again as the edge list: give back what is no longer used */
+    firmnet_i_free(order);
+    order = NULL;
     rc = firmnet_i_igraph(igraph_create(&g->g, &edges, (igraph_integer_t)n,
-                                        opts->undirected ? IGRAPH_UNDIRECTED : IGRAPH_DIRECTED),
+                                        undirected ? IGRAPH_UNDIRECTED : IGRAPH_DIRECTED),
                           "graph view");
     if (rc < 0) {
         goto cleanup;
     }
     g->n = n;
     g->m = m;
-    g->directed = !opts->undirected;
+    g->directed = !undirected;
     g->net = net;
     g->layer_mask = mask;
     g->nlayers = net->layers.count;
@@ -204,11 +237,7 @@ cleanup:
     }
     firmnet_i_free(g);
     firmnet_i_free(mask);
-    firmnet_i_free(a);
-    firmnet_i_free(b);
-    firmnet_i_free(w);
-    firmnet_i_free(o1);
-    firmnet_i_free(o2);
+    firmnet_i_free(order);
     return rc;
 }
 

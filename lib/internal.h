@@ -134,6 +134,9 @@ typedef struct firmnet_i_strset {
 } firmnet_i_strset;
 /* Index of @p s (length @p len), or -1. */
 ptrdiff_t firmnet_i_strset_find(const firmnet_i_strset *set, const char *s, size_t len);
+/* Start loading the slot where a lookup of @p s begins: on a large set it is a cache miss,
+ * and the misses of a tie's two ends then overlap. */
+void firmnet_i_strset_prefetch(const firmnet_i_strset *set, const char *s, size_t len);
 /* Index of @p s, added when absent; *added tells which. -1 on out of memory. */
 ptrdiff_t firmnet_i_strset_add(firmnet_i_strset *set, const char *s, size_t len, bool *added);
 /* Remove the strings added after the first @p count (rollback). */

@@ -831,6 +831,8 @@ static int tie_add(firmnet_network *net, undo *u, const tie_row *r,
         u->report.self_ties_dropped++;
         return 0;
     }
+    firmnet_i_strset_prefetch(&net->ids, ends[0], lens[0]);
+    firmnet_i_strset_prefetch(&net->ids, ends[1], lens[1]);
     for (int e = 0; e < 2; e++) {
         *field = e == 0 ? F_SOURCE : F_TARGET;
         idx[e] = firmnet_i_strset_find(&net->ids, ends[e], lens[e]);
