@@ -223,7 +223,9 @@ static double mutual(const contact *c, bool unweighted)
 
 /*
  * Burt's measures from the proportional tie strengths p_ij = mutual(i, j) / sum_k mutual(i, k):
- * constraint contributions c_ij = (p_ij + sum_q p_iq p_qj)^2 (as igraph_constraint()),
+ * constraint sum_j c_ij of the contributions c_ij = (p_ij + sum_q p_iq p_qj)^2 (igraph_constraint()'s
+ * definition, computed here in O(sum of squared degrees): igraph's own takes minutes on a
+ * million ties; tests/test_embeddedness.c checks the two agree),
  * effective size sum_j (1 - sum_q p_iq mutual(j, q) / max_k mutual(j, k)) (as networkx),
  * hierarchy, and the local clustering coefficient. @p col holds NSTRUCT columns of n values.
  */
@@ -231,9 +233,8 @@ static int structural(const firmnet_graph *g, const contacts *cs, bool unweighte
 {
     size_t n = g->n;
     double *total = NULL, *maxw = NULL, *p = NULL, *contrib = NULL;
-    igraph_vector_t constraint;
     igraph_vector_int_t cores;
-    bool c_init = false, k_init = false;
+    bool k_init = false;
     int rc = 0;
 
     total = firmnet_i_calloc(n ? n : 1, sizeof *total);
@@ -300,36 +301,24 @@ static int structural(const firmnet_graph *g, const contacts *cs, bool unweighte
             p[cs->c[k].v] = 0;
             contrib[cs->c[k].v] = 0;
         }
+        col[S_CONSTRAINT * n + i] = c_sum;
         col[S_EFFECTIVE_SIZE * n + i] = esize;
         col[S_EFFICIENCY * n + i] = esize / (double)N;
         col[S_HIERARCHY * n + i] = h;
         /* every link among contacts was seen from both of its ends */
         col[S_CLUSTERING * n + i] = N > 1 ? (links / 2) / ((double)N * (double)(N - 1) / 2) : NAN;
     }
-    /* constraint and coreness from igraph itself */
+    /* coreness from igraph itself */
     firmnet_i_enter();
-    rc = firmnet_i_igraph(igraph_vector_init(&constraint, 0), "constraint");
-    c_init = rc == 0;
-    if (rc == 0) {
-        rc = firmnet_i_igraph(
-            igraph_constraint(&g->g, &constraint, igraph_vss_all(), unweighted ? NULL : &g->w),
-            "constraint");
-    }
-    if (rc == 0) {
-        rc = firmnet_i_igraph(igraph_vector_int_init(&cores, 0), "coreness");
-        k_init = rc == 0;
-    }
+    rc = firmnet_i_igraph(igraph_vector_int_init(&cores, 0), "coreness");
+    k_init = rc == 0;
     if (rc == 0) {
         rc = firmnet_i_igraph(igraph_coreness(&g->g, &cores, IGRAPH_ALL), "coreness");
     }
     if (rc == 0) {
         for (size_t i = 0; i < n; i++) {
-            col[S_CONSTRAINT * n + i] = VECTOR(constraint)[i];
             col[S_CORENESS * n + i] = (double)VECTOR(cores)[i];
         }
-    }
-    if (c_init) {
-        igraph_vector_destroy(&constraint);
     }
     if (k_init) {
         igraph_vector_int_destroy(&cores);
