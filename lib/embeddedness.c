@@ -221,6 +221,25 @@ static double mutual(const contact *c, bool unweighted)
     return unweighted ? c->cnt : c->w;
 }
 
+/* A contact j with more than this many times the contacts of i is looked up from i's side. */
+size_t firmnet_i_hub_ratio = 8;
+
+/* Contact l of j (in cs->c), seen from i: when it is a contact q of i too, add its share to
+ * j's redundancy *r and to q's constraint contribution, and count the link j - q. */
+static inline void shared_contact(const contacts *cs, size_t i, size_t j, size_t l,
+                                  const double *p, double *contrib, const double *maxw,
+                                  const double *total, bool unweighted, double *r, double *links)
+{
+    size_t q = cs->c[l].v;
+    if (q == i || p[q] == 0) {
+        return;
+    }
+    double w = mutual(&cs->c[l], unweighted);
+    *r += p[q] * w / maxw[j];
+    contrib[q] += p[j] * w / total[j];
+    (*links)++;
+}
+
 /*
  * Burt's measures from the proportional tie strengths p_ij = mutual(i, j) / sum_k mutual(i, k):
  * constraint sum_j c_ij of the contributions c_ij = (p_ij + sum_q p_iq p_qj)^2 (igraph_constraint()'s
@@ -267,19 +286,35 @@ static int structural(const firmnet_graph *g, const contacts *cs, bool unweighte
         for (size_t k = lo; k < hi; k++) {
             contrib[cs->c[k].v] = p[cs->c[k].v];
         }
-        /* p[q] > 0 exactly when q is a contact of i */
+        /* p[q] > 0 exactly when q is a contact of i. The contacts q shared by i and j are
+         * visited in ascending order either way: by scanning j's list, or, when j has many
+         * more contacts than i (a hub), by looking each of i's contacts up in j's sorted list;
+         * so the sums are the same to the bit, and a hub no longer costs its degree for each
+         * of its contacts. */
         for (size_t k = lo; k < hi; k++) {
-            size_t j = cs->c[k].v;
+            size_t j = cs->c[k].v, jlo = cs->ptr[j], jhi = cs->ptr[j + 1];
             double r = 0;
-            for (size_t l = cs->ptr[j]; l < cs->ptr[j + 1]; l++) {
-                size_t q = cs->c[l].v;
-                if (q == i || p[q] == 0) {
-                    continue;
+            if (firmnet_i_hub_ratio != 0 && (jhi - jlo) / firmnet_i_hub_ratio <= N) {
+                for (size_t l = jlo; l < jhi; l++) {
+                    shared_contact(cs, i, j, l, p, contrib, maxw, total, unweighted, &r, &links);
                 }
-                double w = mutual(&cs->c[l], unweighted);
-                r += p[q] * w / maxw[j];
-                contrib[q] += p[j] * w / total[j];
-                links++;
+            } else {
+                for (size_t kq = lo; kq < hi && jlo < jhi; kq++) {
+                    size_t q = cs->c[kq].v, a = jlo, b = jhi;
+                    while (a < b) {
+                        size_t mid = a + (b - a) / 2;
+                        if (cs->c[mid].v < q) {
+                            a = mid + 1;
+                        } else {
+                            b = mid;
+                        }
+                    }
+                    jlo = a;
+                    if (a < jhi && cs->c[a].v == q) {
+                        shared_contact(cs, i, j, a, p, contrib, maxw, total, unweighted, &r,
+                                       &links);
+                    }
+                }
             }
             esize += 1 - r;
         }

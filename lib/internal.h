@@ -298,6 +298,11 @@ typedef enum firmnet_i_dir {
 int firmnet_i_local_share(const firmnet_graph *g, size_t attr, firmnet_i_dir dir, bool by_count,
                           double *share, double *same, double *known, double *unknown);
 
+/* Burt's measures visit the contacts shared by i and each contact j by scanning j's list, or,
+ * when j has more than this many times i's contacts, by looking i's contacts up in j's list
+ * (same sums, same order). 8; tests set 0 (always look up) and SIZE_MAX (always scan). */
+extern size_t firmnet_i_hub_ratio;
+
 /* ---- progress (progress.c) ------------------------------------------------------------------ */
 #define FIRMNET_I_PROGRESS_INTERVAL 0.1 /* seconds between callback calls */
 /*
