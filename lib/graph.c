@@ -44,37 +44,43 @@ static inline void tie_pair(const firmnet_network *net, size_t k, bool undirecte
 }
 
 /*
- * The selected ties of @p net in (source, target) order, as tie indices: a stable counting
- * sort on the target, then one on the source, reading the pairs from the network's own
- * arrays (no copies). *out gets m0 indices; the caller frees it. O(M + n) time, 8 bytes per
- * selected tie and 8 per actor of memory besides the result.
+ * The selected ties of @p net in (source, target) order: a stable counting sort on the target,
+ * then one on the source, reading the pairs from the network's own arrays. *order gets the
+ * m0 tie indices, *targets their targets (so later passes read sequentially), and *first the
+ * n + 1 offsets of each source's run. The caller frees the three. O(M + n) time.
  */
 static int sorted_selection(const firmnet_network *net, const unsigned char *mask, ptrdiff_t wave,
-                            bool undirected, uint32_t **out, size_t *m0_out)
+                            bool undirected, uint32_t **order, uint32_t **targets, size_t **first,
+                            size_t *m0_out)
 {
     size_t n = net->ids.count, m0 = 0;
     size_t *count = firmnet_i_calloc(n + 1, sizeof *count);
-    uint32_t *o1 = NULL, *o2 = NULL, s, t;
+    size_t *start = firmnet_i_calloc(n + 1, sizeof *start);
+    uint32_t *o1 = NULL, *o2 = NULL, *tt = NULL, s, t;
     int rc = 0;
 
-    if (count == NULL) {
-        return firmnet_i_nomem();
+    if (count == NULL || start == NULL) {
+        rc = firmnet_i_nomem();
+        goto cleanup;
     }
     for (size_t k = 0; k < net->nties; k++) {
         if (mask[net->layer[k]] && (wave < 0 || net->wave[k] == (uint16_t)wave)) {
             tie_pair(net, k, undirected, &s, &t);
             count[t + 1]++;
+            start[s + 1]++;
             m0++;
         }
     }
     o1 = firmnet_i_malloc((m0 ? m0 : 1) * sizeof *o1);
     o2 = firmnet_i_malloc((m0 ? m0 : 1) * sizeof *o2);
-    if (o1 == NULL || o2 == NULL) {
+    tt = firmnet_i_malloc((m0 ? m0 : 1) * sizeof *tt);
+    if (o1 == NULL || o2 == NULL || tt == NULL) {
         rc = firmnet_i_nomem();
         goto cleanup;
     }
     for (size_t v = 0; v < n; v++) {
         count[v + 1] += count[v];
+        start[v + 1] += start[v];
     }
     /* by target, in tie order */
     for (size_t k = 0; k < net->nties; k++) {
@@ -83,26 +89,26 @@ static int sorted_selection(const firmnet_network *net, const unsigned char *mas
             o1[count[t]++] = (uint32_t)k;
         }
     }
-    /* then by source, stable */
-    memset(count, 0, (n + 1) * sizeof *count);
+    /* then by source, stable: count[] now walks the sources' runs */
+    memcpy(count, start, (n + 1) * sizeof *count);
     for (size_t i = 0; i < m0; i++) {
         tie_pair(net, o1[i], undirected, &s, &t);
-        count[s + 1]++;
+        size_t at = count[s]++;
+        o2[at] = o1[i];
+        tt[at] = t;
     }
-    for (size_t v = 0; v < n; v++) {
-        count[v + 1] += count[v];
-    }
-    for (size_t i = 0; i < m0; i++) {
-        tie_pair(net, o1[i], undirected, &s, &t);
-        o2[count[s]++] = o1[i];
-    }
-    *out = o2;
+    *order = o2;
+    *targets = tt;
+    *first = start;
     *m0_out = m0;
-    o2 = NULL;
+    o2 = tt = NULL;
+    start = NULL;
 cleanup:
     firmnet_i_free(count);
+    firmnet_i_free(start);
     firmnet_i_free(o1);
     firmnet_i_free(o2);
+    firmnet_i_free(tt);
     return rc;
 }
 
@@ -112,7 +118,8 @@ int firmnet_graph_new(firmnet_graph **out, const firmnet_network *net,
     static const firmnet_graph_options defaults = FIRMNET_GRAPH_OPTIONS_INIT;
     firmnet_graph *g = NULL;
     unsigned char *mask = NULL;
-    uint32_t *order = NULL;
+    uint32_t *order = NULL, *targets = NULL;
+    size_t *first = NULL;
     igraph_vector_int_t edges;
     bool edges_init = false, w_init = false, entered = false, undirected;
     ptrdiff_t wave = -1;
@@ -155,18 +162,15 @@ int firmnet_graph_new(firmnet_graph **out, const firmnet_network *net,
         rc = firmnet_i_nomem();
         goto cleanup;
     }
-    rc = sorted_selection(net, mask, wave, undirected, &order, &m0);
+    rc = sorted_selection(net, mask, wave, undirected, &order, &targets, &first, &m0);
     if (rc < 0) {
         goto cleanup;
     }
     /* count the distinct pairs, so that igraph's vectors are allocated once, to size */
-    for (size_t i = 0; i < m0; i++) {
-        uint32_t s, t, ps, pt;
-        tie_pair(net, order[i], undirected, &s, &t);
-        if (i > 0) {
-            tie_pair(net, order[i - 1], undirected, &ps, &pt);
+    for (size_t v = 0; v < n; v++) {
+        for (size_t i = first[v]; i < first[v + 1]; i++) {
+            m += i == first[v] || targets[i] != targets[i - 1];
         }
-        m += i == 0 || s != ps || t != pt;
     }
     firmnet_i_enter();
     entered = true;
@@ -181,32 +185,32 @@ int firmnet_graph_new(firmnet_graph **out, const firmnet_network *net,
     }
     w_init = true;
     /* merge runs of equal pairs; weights are combined in tie order (the sorts are stable) */
-    for (size_t i = 0, e = 0; i < m0; e++) {
-        uint32_t s, t, s2, t2;
-        double sum = 0, max = -INFINITY;
-        size_t j = i;
-        tie_pair(net, order[i], undirected, &s, &t);
-        for (; j < m0; j++) {
-            tie_pair(net, order[j], undirected, &s2, &t2);
-            if (s2 != s || t2 != t) {
-                break;
+    for (size_t v = 0, e = 0; v < n; v++) {
+        for (size_t i = first[v]; i < first[v + 1]; e++) {
+            uint32_t t = targets[i];
+            double sum = 0, max = -INFINITY;
+            size_t j = i;
+            for (; j < first[v + 1] && targets[j] == t; j++) {
+                double x = net->weight[order[j]];
+                sum += x;
+                max = fmax(max, x);
             }
-            double x = net->weight[order[j]];
-            sum += x;
-            max = fmax(max, x);
+            double cnt = (double)(j - i);
+            VECTOR(edges)[2 * e] = (igraph_integer_t)v;
+            VECTOR(edges)[2 * e + 1] = t;
+            VECTOR(g->w)[e] = opts->merge == FIRMNET_MERGE_SUM    ? sum
+                              : opts->merge == FIRMNET_MERGE_MAX  ? max
+                              : opts->merge == FIRMNET_MERGE_MEAN ? sum / cnt
+                                                                  : cnt;
+            i = j;
         }
-        double cnt = (double)(j - i);
-        VECTOR(edges)[2 * e] = s;
-        VECTOR(edges)[2 * e + 1] = t;
-        VECTOR(g->w)[e] = opts->merge == FIRMNET_MERGE_SUM    ? sum
-                          : opts->merge == FIRMNET_MERGE_MAX  ? max
-                          : opts->merge == FIRMNET_MERGE_MEAN ? sum / cnt
-                                                              : cnt;
-        i = j;
     }
     /* igraph_create needs as much again as the edge list: give back what is no longer used */
     firmnet_i_free(order);
-    order = NULL;
+    firmnet_i_free(targets);
+    firmnet_i_free(first);
+    order = targets = NULL;
+    first = NULL;
     rc = firmnet_i_igraph(igraph_create(&g->g, &edges, (igraph_integer_t)n,
                                         undirected ? IGRAPH_UNDIRECTED : IGRAPH_DIRECTED),
                           "graph view");
@@ -238,6 +242,8 @@ cleanup:
     firmnet_i_free(g);
     firmnet_i_free(mask);
     firmnet_i_free(order);
+    firmnet_i_free(targets);
+    firmnet_i_free(first);
     return rc;
 }
 
