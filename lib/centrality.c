@@ -659,13 +659,9 @@ static int cohesion(work *w)
     int rc = 0;
 
     if (w->col[M_CORENESS] != NULL) {
-        rc = firmnet_i_igraph(igraph_coreness(&view->g, &w->iv, neimode(w->o->coreness_mode)),
-                              "coreness");
+        rc = firmnet_i_coreness(w->col[M_CORENESS], &view->g, neimode(w->o->coreness_mode));
         if (rc < 0) {
             return rc;
-        }
-        for (size_t i = 0; i < n; i++) {
-            w->col[M_CORENESS][i] = (double)VECTOR(w->iv)[i];
         }
     }
     if (w->col[M_CLUSTERING] == NULL && w->col[M_CLUSTERING_WEIGHTED] == NULL) {

@@ -252,8 +252,6 @@ static int structural(const firmnet_graph *g, const contacts *cs, bool unweighte
 {
     size_t n = g->n;
     double *total = NULL, *maxw = NULL, *p = NULL, *contrib = NULL;
-    igraph_vector_int_t cores;
-    bool k_init = false;
     int rc = 0;
 
     total = firmnet_i_calloc(n ? n : 1, sizeof *total);
@@ -343,22 +341,7 @@ static int structural(const firmnet_graph *g, const contacts *cs, bool unweighte
         /* every link among contacts was seen from both of its ends */
         col[S_CLUSTERING * n + i] = N > 1 ? (links / 2) / ((double)N * (double)(N - 1) / 2) : NAN;
     }
-    /* coreness from igraph itself */
-    firmnet_i_enter();
-    rc = firmnet_i_igraph(igraph_vector_int_init(&cores, 0), "coreness");
-    k_init = rc == 0;
-    if (rc == 0) {
-        rc = firmnet_i_igraph(igraph_coreness(&g->g, &cores, IGRAPH_ALL), "coreness");
-    }
-    if (rc == 0) {
-        for (size_t i = 0; i < n; i++) {
-            col[S_CORENESS * n + i] = (double)VECTOR(cores)[i];
-        }
-    }
-    if (k_init) {
-        igraph_vector_int_destroy(&cores);
-    }
-    firmnet_i_leave();
+    rc = firmnet_i_coreness(col + S_CORENESS * n, &g->g, IGRAPH_ALL);
 cleanup:
     firmnet_i_free(total);
     firmnet_i_free(maxw);

@@ -81,6 +81,12 @@ void firmnet_i_omp_restore(int previous);
 int firmnet_i_betweenness(double *res, const igraph_t *g, const double *len,
                           const uint32_t *sources, size_t k, unsigned int threads);
 
+/* ---- coreness (cores.c) ----------------------------------------------------------------- */
+/* Coreness of every vertex of @p g into res[0..n), as igraph_coreness(g, mode): the degree
+ * counted is the in-, out- or total degree (mode ignored in undirected graphs). Needs no igraph
+ * lock. Returns 0 or ENOMEM. O(n + m) time and memory. */
+int firmnet_i_coreness(double *res, const igraph_t *g, igraph_neimode_t mode);
+
 /* ---- memory (error.c) ------------------------------------------------------------------ */
 /* Every library allocation goes through these, so tests can make the Nth one fail. */
 void *firmnet_i_malloc(size_t n);

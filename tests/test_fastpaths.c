@@ -2,8 +2,9 @@
 /*
  * Fast paths give the same bits as the straightforward ones: Burt's measures with hubs looked
  * up from the small side (firmnet_i_hub_ratio) against the plain scan, on a network with
- * heavy-tailed degrees, directed and undirected, weighted and unweighted. (Betweenness on any
- * number of threads: tests/test_betweenness.c.)
+ * heavy-tailed degrees, directed and undirected, weighted and unweighted; firmnet's coreness
+ * against igraph_coreness() in every mode. (Betweenness on any number of threads:
+ * tests/test_betweenness.c.)
  */
 #include <stdint.h>
 
@@ -66,8 +67,56 @@ static void same_bits(const firmnet_table *x, const firmnet_table *y)
     free(b);
 }
 
+/* Random graphs with hubs, reciprocated and repeated ties, loops and isolates. */
+static void test_coreness(void)
+{
+    uint64_t s = 99;
+    for (int directed = 0; directed <= 1; directed++) {
+        for (size_t n = 1; n <= 2001; n += 500) {
+            igraph_vector_int_t edges;
+            igraph_vector_int_t ref;
+            igraph_t g;
+            size_t m = 3 * n;
+            double *mine = malloc(n * sizeof *mine);
+            igraph_vector_int_init(&edges, (igraph_integer_t)(2 * m));
+            for (size_t e = 0; e < m; e++) {
+                s = s * 6364136223846793005ULL + 1442695040888963407ULL;
+                size_t a = (s >> 33) % n, r = (s >> 20) % 10;
+                size_t b = r < 3 ? (s >> 45) % 7 % n : r < 8 ? (a + 1 + r) % n : (s >> 40) % n;
+                if (e % 50 == 7 && e > 0) { /* the reverse of the previous tie */
+                    a = (size_t)VECTOR(edges)[2 * e - 1];
+                    b = (size_t)VECTOR(edges)[2 * e - 2];
+                }
+                VECTOR(edges)[2 * e] = (igraph_integer_t)a;
+                VECTOR(edges)[2 * e + 1] = (igraph_integer_t)b;
+            }
+            igraph_create(&g, &edges, (igraph_integer_t)n, directed);
+            igraph_vector_int_init(&ref, 0);
+            const igraph_neimode_t modes[] = {IGRAPH_ALL, IGRAPH_OUT, IGRAPH_IN};
+            for (int k = 0; k < 3; k++) {
+                CHECK_INT(igraph_coreness(&g, &ref, modes[k]), 0);
+                CHECK_INT(firmnet_i_coreness(mine, &g, modes[k]), 0);
+                size_t bad = 0;
+                for (size_t v = 0; v < n; v++) {
+                    bad += mine[v] != (double)VECTOR(ref)[v];
+                }
+                if (bad) {
+                    fprintf(stderr, "coreness n=%zu directed=%d mode %d: %zu differ\n", n,
+                            directed, k, bad);
+                }
+                CHECK(bad == 0);
+            }
+            igraph_vector_int_destroy(&ref);
+            igraph_vector_int_destroy(&edges);
+            igraph_destroy(&g);
+            free(mine);
+        }
+    }
+}
+
 int main(void)
 {
+    test_coreness();
     firmnet_network *net = hub_network();
     for (int undirected = 0; undirected <= 1; undirected++) {
         firmnet_graph_options go = FIRMNET_GRAPH_OPTIONS_INIT;
