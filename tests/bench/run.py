@@ -8,12 +8,15 @@ Environment:
                          more than 30 s are measured once)
   FIRMNET_BENCH_TOOLS    comma list of firmnet, igraph, networkx (default all three)
   FIRMNET_BENCH_TIMEOUT  seconds before a run is abandoned (default 900)
+  FIRMNET_BENCH_KEEP     a bench-results.json of an earlier run: the tools not measured now
+                         keep their numbers from it (re-measure firmnet alone after a change)
 
 Data are generated once (seeded) into <build>/bench-data. Prints a Markdown table of median
 seconds, peak resident memory and the ratios igraph/firmnet and networkx/firmnet, and writes it
 to <build>/bench-results.md. A run that exceeds the time-out shows as "> T"; its ratio is a
 lower bound.
 """
+import json
 import os
 import platform
 import statistics
@@ -96,6 +99,12 @@ def main():
     tools = os.environ.get("FIRMNET_BENCH_TOOLS", "firmnet,igraph,networkx").split(",")
     timeout = float(os.environ.get("FIRMNET_BENCH_TIMEOUT", "900"))
     load_start = os.getloadavg()[0]
+    kept = {}
+    if os.environ.get("FIRMNET_BENCH_KEEP"):
+        with open(os.environ["FIRMNET_BENCH_KEEP"]) as f:
+            for pipeline, size, result in json.load(f):
+                kept[(pipeline, size)] = {t: (r if r == "timeout" else tuple(r))
+                                          for t, r in result.items() if t not in tools}
     rows = []
     for pipeline, on in PLAN:
         for size in sizes:
@@ -127,6 +136,7 @@ def main():
                     result[tool] = (statistics.median(r[0] for r in done), max(r[1] for r in done))
                 elif "timeout" in runs:
                     result[tool] = "timeout"
+            result.update(kept.get((pipeline, size), {}))
             rows.append((pipeline, size, result))
             print(pipeline, size, result, flush=True)
 
@@ -162,6 +172,8 @@ def main():
     print(text)
     with open(os.path.join(BUILD, "bench-results.md"), "w") as f:
         f.write(text)
+    with open(os.path.join(BUILD, "bench-results.json"), "w") as f:
+        json.dump(rows, f, indent=1)
     return 0
 
 
