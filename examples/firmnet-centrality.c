@@ -29,6 +29,7 @@ static const cli_option options[] = {
     {"delta", "P", "sampled betweenness: the bound holds with probability 1 - P (0.1)"},
     {"seed", "S", "seed of the betweenness sampler (default 1)"},
     {"sample-above", "N", "auto samples betweenness in views of more than N actors (10000)"},
+    {"threads", "N", "threads for PageRank and betweenness; 0 (default): by the view's size"},
     {"network", NULL, "write the network-level table (density, centralization) instead"},
     {NULL, NULL, NULL},
 };
@@ -103,6 +104,11 @@ static int handle(cli *c, const char *name, const char *value, void *payload)
             return bad_value(c, name, value, "expected a positive whole number");
         }
         *(samples ? &o->samples : &o->sample_above) = (size_t)u;
+    } else if (strcmp(name, "threads") == 0) {
+        if (parse_size(value, &u) < 0 || u > FIRMNET_CENTRALITY_THREADS_MAX) {
+            return bad_value(c, name, value, "expected a whole number from 0 to 256");
+        }
+        o->threads = (unsigned int)u;
     } else if (strcmp(name, "seed") == 0) {
         if (parse_size(value, &u) < 0) {
             return bad_value(c, name, value, "expected a whole number >= 0");

@@ -2,6 +2,7 @@
 /* Per-actor centrality and network-level centralization of a graph view. */
 #include <inttypes.h>
 #include <math.h>
+#include <stddef.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -43,6 +44,13 @@ static const char *const method_names[] = {"auto", "exact", "sampled"};
 
 /* ---- options and names ------------------------------------------------------------------ */
 
+/* The size of a caller's options struct of @p version (1..current). */
+static size_t options_size(unsigned int version)
+{
+    return version == 1 ? offsetof(firmnet_centrality_options, threads)
+                        : sizeof(firmnet_centrality_options);
+}
+
 int firmnet_centrality_options_init(firmnet_centrality_options *opts, unsigned int version)
 {
     static const firmnet_centrality_options defaults = FIRMNET_CENTRALITY_OPTIONS_INIT;
@@ -50,7 +58,8 @@ int firmnet_centrality_options_init(firmnet_centrality_options *opts, unsigned i
         return firmnet_i_error(FIRMNET_EINVAL,
                                "firmnet_centrality_options_init: unsupported version %u", version);
     }
-    *opts = defaults;
+    /* A version 1 struct ends before `threads`: write only what the caller has. */
+    memcpy(opts, &defaults, options_size(version));
     opts->version = version;
     return 0;
 }
@@ -249,6 +258,10 @@ static int check_options(const firmnet_centrality_options *o)
         return firmnet_i_error(FIRMNET_EINVAL, "centrality options: delta %g is not in (0, 1)",
                                o->delta);
     }
+    if (o->threads > FIRMNET_CENTRALITY_THREADS_MAX) {
+        return firmnet_i_error(FIRMNET_EINVAL, "centrality options: threads %u is more than %d",
+                               o->threads, FIRMNET_CENTRALITY_THREADS_MAX);
+    }
     return 0;
 }
 
@@ -312,49 +325,46 @@ static void method_text(char *buf, size_t size, const firmnet_centrality_options
 }
 
 /*
- * Betweenness of every vertex: exact when k == 0, otherwise estimated from k distinct sources
- * drawn uniformly and scaled by n / k (igraph's subset betweenness counts each unordered pair
- * once in undirected graphs, as igraph_betweenness does, so the scale is the same).
+ * Betweenness of every vertex into res (n entries): exact when k == 0, otherwise estimated
+ * from k distinct sources drawn uniformly (gsl_ran_choose, so in ascending order) and scaled
+ * by n / k (firmnet_i_betweenness() counts each unordered pair once in undirected graphs, as
+ * igraph_betweenness does, so the scale is the same either way). @p threads as the option.
  */
 static int betweenness(const igraph_t *g, const igraph_vector_t *dist, size_t k, uint64_t seed,
-                       igraph_vector_t *res)
+                       unsigned int threads, double *res)
 {
-    igraph_integer_t n = igraph_vcount(g);
-    igraph_vector_int_t all, src;
+    size_t n = (size_t)igraph_vcount(g), m = (size_t)igraph_ecount(g);
+    uint32_t *all = NULL, *src = NULL;
     gsl_rng *rng = NULL;
     int rc;
 
+    threads = firmnet_i_threads(threads, (double)(k ? k : n) * (double)m,
+                                FIRMNET_CENTRALITY_THREADS_WORK);
     if (k == 0) {
-        return firmnet_i_igraph(igraph_betweenness(g, res, igraph_vss_all(), true, dist),
-                                "betweenness");
+        return firmnet_i_betweenness(res, g, dist ? VECTOR(*dist) : NULL, NULL, 0, threads);
     }
-    rc = firmnet_i_igraph(igraph_vector_int_init_range(&all, 0, n), "betweenness");
-    if (rc < 0) {
-        return rc;
-    }
-    rc = firmnet_i_igraph(igraph_vector_int_init(&src, (igraph_integer_t)k), "betweenness");
-    if (rc < 0) {
-        igraph_vector_int_destroy(&all);
-        return rc;
-    }
+    all = firmnet_i_malloc(n * sizeof *all);
+    src = firmnet_i_malloc(k * sizeof *src);
     rng = gsl_rng_alloc(gsl_rng_mt19937);
-    if (rng == NULL) {
+    if (all == NULL || src == NULL || rng == NULL) {
         rc = firmnet_i_nomem();
         goto cleanup;
     }
+    for (size_t i = 0; i < n; i++) {
+        all[i] = (uint32_t)i;
+    }
     gsl_rng_set(rng, (unsigned long)seed);
-    gsl_ran_choose(rng, VECTOR(src), k, VECTOR(all), (size_t)n, sizeof(igraph_integer_t));
-    rc =
-        firmnet_i_igraph(igraph_betweenness_subset(g, res, igraph_vss_all(), true,
-                                                   igraph_vss_vector(&src), igraph_vss_all(), dist),
-                         "sampled betweenness");
+    gsl_ran_choose(rng, src, k, all, n, sizeof *src);
+    rc = firmnet_i_betweenness(res, g, dist ? VECTOR(*dist) : NULL, src, k, threads);
     if (rc == 0) {
-        igraph_vector_scale(res, (igraph_real_t)n / (igraph_real_t)k);
+        for (size_t i = 0; i < n; i++) {
+            res[i] *= (double)n / (double)k;
+        }
     }
 cleanup:
     gsl_rng_free(rng);
-    igraph_vector_int_destroy(&all);
-    igraph_vector_int_destroy(&src);
+    firmnet_i_free(all);
+    firmnet_i_free(src);
     return rc;
 }
 
@@ -517,11 +527,10 @@ static int paths(work *w)
         return rc;
     }
     if (w->col[M_BETWEENNESS] != NULL) {
-        rc = betweenness(g, dist, w->k, w->o->seed, &w->v);
+        rc = betweenness(g, dist, w->k, w->o->seed, w->o->threads, w->col[M_BETWEENNESS]);
         if (rc < 0) {
             return rc;
         }
-        copy_vector(w->col[M_BETWEENNESS], &w->v, n);
         if (w->o->normalized) {
             double pairs = n > 2 ? (double)(n - 1) * (double)(n - 2) : NAN;
             scale(w->col[M_BETWEENNESS], n, w->view->directed ? pairs : pairs / 2);
@@ -650,13 +659,9 @@ static int cohesion(work *w)
     int rc = 0;
 
     if (w->col[M_CORENESS] != NULL) {
-        rc = firmnet_i_igraph(igraph_coreness(&view->g, &w->iv, neimode(w->o->coreness_mode)),
-                              "coreness");
+        rc = firmnet_i_coreness(w->col[M_CORENESS], &view->g, neimode(w->o->coreness_mode));
         if (rc < 0) {
             return rc;
-        }
-        for (size_t i = 0; i < n; i++) {
-            w->col[M_CORENESS][i] = (double)VECTOR(w->iv)[i];
         }
     }
     if (w->col[M_CLUSTERING] == NULL && w->col[M_CLUSTERING_WEIGHTED] == NULL) {
@@ -772,18 +777,27 @@ static int add_actor_columns(firmnet_table *t, const firmnet_graph *view)
     return rc;
 }
 
-static int prepare(const firmnet_graph *graph, const firmnet_centrality_options **opts,
-                   bool sel[NMEASURES])
+/* Check the arguments and copy the caller's options (NULL: defaults) into @p o, the fields a
+ * version 1 struct lacks at their defaults. */
+static int prepare(const firmnet_graph *graph, const firmnet_centrality_options *opts,
+                   firmnet_centrality_options *o, bool sel[NMEASURES])
 {
     static const firmnet_centrality_options defaults = FIRMNET_CENTRALITY_OPTIONS_INIT;
     if (graph == NULL) {
         return firmnet_i_error(FIRMNET_EINVAL, "centrality: NULL graph");
     }
-    if (*opts == NULL) {
-        *opts = &defaults;
+    *o = defaults;
+    if (opts != NULL) {
+        if (opts->version == 0 || opts->version > FIRMNET_CENTRALITY_OPTIONS_VERSION) {
+            return firmnet_i_error(FIRMNET_EINVAL,
+                                   "centrality options: unsupported version %u "
+                                   "(initialise with FIRMNET_CENTRALITY_OPTIONS_INIT)",
+                                   opts->version);
+        }
+        memcpy(o, opts, options_size(opts->version));
     }
-    int rc = check_options(*opts);
-    return rc < 0 ? rc : parse_measures((*opts)->measures, sel);
+    int rc = check_options(o);
+    return rc < 0 ? rc : parse_measures(o->measures, sel);
 }
 
 int firmnet_centrality(firmnet_table **out, const firmnet_graph *graph,
@@ -792,6 +806,7 @@ int firmnet_centrality(firmnet_table **out, const firmnet_graph *graph,
     bool sel[NMEASURES];
     double *col[NMEASURES] = {0};
     firmnet_table *t = NULL;
+    firmnet_centrality_options o;
     work w;
     size_t n;
     char method[128];
@@ -801,7 +816,8 @@ int firmnet_centrality(firmnet_table **out, const firmnet_graph *graph,
     if (out == NULL) {
         return firmnet_i_error(FIRMNET_EINVAL, "firmnet_centrality: NULL argument");
     }
-    rc = prepare(graph, &opts, sel);
+    rc = prepare(graph, opts, &o, sel);
+    opts = &o;
     if (rc < 0) {
         return rc;
     }
@@ -819,7 +835,10 @@ int firmnet_centrality(firmnet_table **out, const firmnet_graph *graph,
     w.k = sample_count(opts, n);
     if (n > 0) {
         firmnet_i_enter();
+        int omp = firmnet_i_omp_set(
+            firmnet_i_threads(opts->threads, (double)graph->m, FIRMNET_CENTRALITY_THREADS_EDGES));
         rc = compute(&w);
+        firmnet_i_omp_restore(omp);
         firmnet_i_leave();
         if (rc < 0) {
             goto cleanup;
@@ -891,23 +910,19 @@ static int centralize(const firmnet_graph *view, const firmnet_centrality_option
         }
     }
     if (want[R_BETWEENNESS]) {
-        if (k == 0) {
-            rc = firmnet_i_igraph(igraph_centralization_betweenness(g, NULL, true, &c, &t, false),
-                                  "betweenness centralization");
-        } else {
-            igraph_vector_t v;
-            rc = firmnet_i_igraph(igraph_vector_init(&v, 0), "betweenness centralization");
+        igraph_vector_t v;
+        rc = firmnet_i_igraph(igraph_vector_init(&v, (igraph_integer_t)view->n),
+                              "betweenness centralization");
+        if (rc == 0) {
+            rc = betweenness(g, NULL, k, o->seed, o->threads, VECTOR(v));
             if (rc == 0) {
-                rc = betweenness(g, NULL, k, o->seed, &v);
-                if (rc == 0) {
-                    rc = firmnet_i_igraph(igraph_centralization_betweenness_tmax(g, 0, true, &t),
-                                          "betweenness centralization");
-                }
-                if (rc == 0) {
-                    c = igraph_centralization(&v, t, false);
-                }
-                igraph_vector_destroy(&v);
+                rc = firmnet_i_igraph(igraph_centralization_betweenness_tmax(g, 0, true, &t),
+                                      "betweenness centralization");
             }
+            if (rc == 0) {
+                c = igraph_centralization(&v, t, false);
+            }
+            igraph_vector_destroy(&v);
         }
         if (rc < 0) {
             return rc;
@@ -934,6 +949,7 @@ int firmnet_centralization(firmnet_table **out, const firmnet_graph *graph,
     bool sel[NMEASURES], want[NROWS];
     double raw[NROWS], tmax[NROWS], value[NROWS];
     const char *name[NROWS], *meth[NROWS];
+    firmnet_centrality_options o;
     char method[128];
     firmnet_table *t = NULL;
     size_t nrows = 0, k;
@@ -943,7 +959,8 @@ int firmnet_centralization(firmnet_table **out, const firmnet_graph *graph,
     if (out == NULL) {
         return firmnet_i_error(FIRMNET_EINVAL, "firmnet_centralization: NULL argument");
     }
-    rc = prepare(graph, &opts, sel);
+    rc = prepare(graph, opts, &o, sel);
+    opts = &o;
     if (rc < 0) {
         return rc;
     }

@@ -221,9 +221,30 @@ static double mutual(const contact *c, bool unweighted)
     return unweighted ? c->cnt : c->w;
 }
 
+/* A contact j with more than this many times the contacts of i is looked up from i's side. */
+size_t firmnet_i_hub_ratio = 8;
+
+/* Contact l of j (in cs->c), seen from i: when it is a contact q of i too, add its share to
+ * j's redundancy *r and to q's constraint contribution, and count the link j - q. */
+static inline void shared_contact(const contacts *cs, size_t i, size_t j, size_t l,
+                                  const double *p, double *contrib, const double *maxw,
+                                  const double *total, bool unweighted, double *r, double *links)
+{
+    size_t q = cs->c[l].v;
+    if (q == i || p[q] == 0) {
+        return;
+    }
+    double w = mutual(&cs->c[l], unweighted);
+    *r += p[q] * w / maxw[j];
+    contrib[q] += p[j] * w / total[j];
+    (*links)++;
+}
+
 /*
  * Burt's measures from the proportional tie strengths p_ij = mutual(i, j) / sum_k mutual(i, k):
- * constraint contributions c_ij = (p_ij + sum_q p_iq p_qj)^2 (as igraph_constraint()),
+ * constraint sum_j c_ij of the contributions c_ij = (p_ij + sum_q p_iq p_qj)^2 (igraph_constraint()'s
+ * definition, computed here in O(sum of squared degrees): igraph's own takes minutes on a
+ * million ties; tests/test_embeddedness.c checks the two agree),
  * effective size sum_j (1 - sum_q p_iq mutual(j, q) / max_k mutual(j, k)) (as networkx),
  * hierarchy, and the local clustering coefficient. @p col holds NSTRUCT columns of n values.
  */
@@ -231,9 +252,6 @@ static int structural(const firmnet_graph *g, const contacts *cs, bool unweighte
 {
     size_t n = g->n;
     double *total = NULL, *maxw = NULL, *p = NULL, *contrib = NULL;
-    igraph_vector_t constraint;
-    igraph_vector_int_t cores;
-    bool c_init = false, k_init = false;
     int rc = 0;
 
     total = firmnet_i_calloc(n ? n : 1, sizeof *total);
@@ -266,19 +284,35 @@ static int structural(const firmnet_graph *g, const contacts *cs, bool unweighte
         for (size_t k = lo; k < hi; k++) {
             contrib[cs->c[k].v] = p[cs->c[k].v];
         }
-        /* p[q] > 0 exactly when q is a contact of i */
+        /* p[q] > 0 exactly when q is a contact of i. The contacts q shared by i and j are
+         * visited in ascending order either way: by scanning j's list, or, when j has many
+         * more contacts than i (a hub), by looking each of i's contacts up in j's sorted list;
+         * so the sums are the same to the bit, and a hub no longer costs its degree for each
+         * of its contacts. */
         for (size_t k = lo; k < hi; k++) {
-            size_t j = cs->c[k].v;
+            size_t j = cs->c[k].v, jlo = cs->ptr[j], jhi = cs->ptr[j + 1];
             double r = 0;
-            for (size_t l = cs->ptr[j]; l < cs->ptr[j + 1]; l++) {
-                size_t q = cs->c[l].v;
-                if (q == i || p[q] == 0) {
-                    continue;
+            if (firmnet_i_hub_ratio != 0 && (jhi - jlo) / firmnet_i_hub_ratio <= N) {
+                for (size_t l = jlo; l < jhi; l++) {
+                    shared_contact(cs, i, j, l, p, contrib, maxw, total, unweighted, &r, &links);
                 }
-                double w = mutual(&cs->c[l], unweighted);
-                r += p[q] * w / maxw[j];
-                contrib[q] += p[j] * w / total[j];
-                links++;
+            } else {
+                for (size_t kq = lo; kq < hi && jlo < jhi; kq++) {
+                    size_t q = cs->c[kq].v, a = jlo, b = jhi;
+                    while (a < b) {
+                        size_t mid = a + (b - a) / 2;
+                        if (cs->c[mid].v < q) {
+                            a = mid + 1;
+                        } else {
+                            b = mid;
+                        }
+                    }
+                    jlo = a;
+                    if (a < jhi && cs->c[a].v == q) {
+                        shared_contact(cs, i, j, a, p, contrib, maxw, total, unweighted, &r,
+                                       &links);
+                    }
+                }
             }
             esize += 1 - r;
         }
@@ -300,41 +334,14 @@ static int structural(const firmnet_graph *g, const contacts *cs, bool unweighte
             p[cs->c[k].v] = 0;
             contrib[cs->c[k].v] = 0;
         }
+        col[S_CONSTRAINT * n + i] = c_sum;
         col[S_EFFECTIVE_SIZE * n + i] = esize;
         col[S_EFFICIENCY * n + i] = esize / (double)N;
         col[S_HIERARCHY * n + i] = h;
         /* every link among contacts was seen from both of its ends */
         col[S_CLUSTERING * n + i] = N > 1 ? (links / 2) / ((double)N * (double)(N - 1) / 2) : NAN;
     }
-    /* constraint and coreness from igraph itself */
-    firmnet_i_enter();
-    rc = firmnet_i_igraph(igraph_vector_init(&constraint, 0), "constraint");
-    c_init = rc == 0;
-    if (rc == 0) {
-        rc = firmnet_i_igraph(
-            igraph_constraint(&g->g, &constraint, igraph_vss_all(), unweighted ? NULL : &g->w),
-            "constraint");
-    }
-    if (rc == 0) {
-        rc = firmnet_i_igraph(igraph_vector_int_init(&cores, 0), "coreness");
-        k_init = rc == 0;
-    }
-    if (rc == 0) {
-        rc = firmnet_i_igraph(igraph_coreness(&g->g, &cores, IGRAPH_ALL), "coreness");
-    }
-    if (rc == 0) {
-        for (size_t i = 0; i < n; i++) {
-            col[S_CONSTRAINT * n + i] = VECTOR(constraint)[i];
-            col[S_CORENESS * n + i] = (double)VECTOR(cores)[i];
-        }
-    }
-    if (c_init) {
-        igraph_vector_destroy(&constraint);
-    }
-    if (k_init) {
-        igraph_vector_int_destroy(&cores);
-    }
-    firmnet_i_leave();
+    rc = firmnet_i_coreness(col + S_CORENESS * n, &g->g, IGRAPH_ALL);
 cleanup:
     firmnet_i_free(total);
     firmnet_i_free(maxw);

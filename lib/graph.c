@@ -29,25 +29,87 @@ static int wave_error(const firmnet_network *net, const char *wave)
     return FIRMNET_ENOTFOUND;
 }
 
-/* Stable counting sort of idx[0..m) by key[idx[i]] in 0..n-1, into out. */
-static int counting_sort(const uint32_t *key, const uint32_t *idx, uint32_t *out, size_t m,
-                         size_t n)
+/* The (source, target) pair of network tie @p k as view @p undirected orders it. */
+static inline void tie_pair(const firmnet_network *net, size_t k, bool undirected, uint32_t *s,
+                            uint32_t *t)
 {
-    size_t *count = firmnet_i_calloc(n + 1, sizeof *count);
-    if (count == NULL) {
-        return firmnet_i_nomem();
+    uint32_t a = net->src[k], b = net->tgt[k];
+    if (undirected && a > b) {
+        uint32_t x = a;
+        a = b;
+        b = x;
     }
-    for (size_t i = 0; i < m; i++) {
-        count[key[idx[i]] + 1]++;
+    *s = a;
+    *t = b;
+}
+
+/*
+ * The selected ties of @p net in (source, target) order: a stable counting sort on the target,
+ * then one on the source, reading the pairs from the network's own arrays. *order gets the
+ * m0 tie indices, *targets their targets (so later passes read sequentially), and *first the
+ * n + 1 offsets of each source's run. The caller frees the three. O(M + n) time.
+ */
+static int sorted_selection(const firmnet_network *net, const unsigned char *mask, ptrdiff_t wave,
+                            bool undirected, uint32_t **order, uint32_t **targets, size_t **first,
+                            size_t *m0_out)
+{
+    size_t n = net->ids.count, m0 = 0;
+    size_t *count = firmnet_i_calloc(n + 1, sizeof *count);
+    size_t *start = firmnet_i_calloc(n + 1, sizeof *start);
+    uint32_t *o1 = NULL, *o2 = NULL, *tt = NULL, s, t;
+    int rc = 0;
+
+    if (count == NULL || start == NULL) {
+        rc = firmnet_i_nomem();
+        goto cleanup;
+    }
+    for (size_t k = 0; k < net->nties; k++) {
+        if (mask[net->layer[k]] && (wave < 0 || net->wave[k] == (uint16_t)wave)) {
+            tie_pair(net, k, undirected, &s, &t);
+            count[t + 1]++;
+            start[s + 1]++;
+            m0++;
+        }
+    }
+    o1 = firmnet_i_malloc((m0 ? m0 : 1) * sizeof *o1);
+    o2 = firmnet_i_malloc((m0 ? m0 : 1) * sizeof *o2);
+    tt = firmnet_i_malloc((m0 ? m0 : 1) * sizeof *tt);
+    if (o1 == NULL || o2 == NULL || tt == NULL) {
+        rc = firmnet_i_nomem();
+        goto cleanup;
     }
     for (size_t v = 0; v < n; v++) {
         count[v + 1] += count[v];
+        start[v + 1] += start[v];
     }
-    for (size_t i = 0; i < m; i++) {
-        out[count[key[idx[i]]]++] = idx[i];
+    /* by target, in tie order */
+    for (size_t k = 0; k < net->nties; k++) {
+        if (mask[net->layer[k]] && (wave < 0 || net->wave[k] == (uint16_t)wave)) {
+            tie_pair(net, k, undirected, &s, &t);
+            o1[count[t]++] = (uint32_t)k;
+        }
     }
+    /* then by source, stable: count[] now walks the sources' runs */
+    memcpy(count, start, (n + 1) * sizeof *count);
+    for (size_t i = 0; i < m0; i++) {
+        tie_pair(net, o1[i], undirected, &s, &t);
+        size_t at = count[s]++;
+        o2[at] = o1[i];
+        tt[at] = t;
+    }
+    *order = o2;
+    *targets = tt;
+    *first = start;
+    *m0_out = m0;
+    o2 = tt = NULL;
+    start = NULL;
+cleanup:
     firmnet_i_free(count);
-    return 0;
+    firmnet_i_free(start);
+    firmnet_i_free(o1);
+    firmnet_i_free(o2);
+    firmnet_i_free(tt);
+    return rc;
 }
 
 int firmnet_graph_new(firmnet_graph **out, const firmnet_network *net,
@@ -56,10 +118,10 @@ int firmnet_graph_new(firmnet_graph **out, const firmnet_network *net,
     static const firmnet_graph_options defaults = FIRMNET_GRAPH_OPTIONS_INIT;
     firmnet_graph *g = NULL;
     unsigned char *mask = NULL;
-    uint32_t *a = NULL, *b = NULL, *o1 = NULL, *o2 = NULL;
-    double *w = NULL;
+    uint32_t *order = NULL, *targets = NULL;
+    size_t *first = NULL;
     igraph_vector_int_t edges;
-    bool edges_init = false, w_init = false, entered = false;
+    bool edges_init = false, w_init = false, entered = false, undirected;
     ptrdiff_t wave = -1;
     size_t n, m0 = 0, m = 0;
     int rc;
@@ -90,114 +152,90 @@ int firmnet_graph_new(firmnet_graph **out, const firmnet_network *net,
         return rc;
     }
     n = net->ids.count;
+    undirected = opts->undirected != 0;
     if (n > (size_t)INT32_MAX) {
         rc = firmnet_i_error(FIRMNET_ERANGE, "too many actors for a graph view");
         goto cleanup;
     }
     g = firmnet_i_calloc(1, sizeof *g);
-    a = firmnet_i_malloc((net->nties ? net->nties : 1) * sizeof *a);
-    b = firmnet_i_malloc((net->nties ? net->nties : 1) * sizeof *b);
-    w = firmnet_i_malloc((net->nties ? net->nties : 1) * sizeof *w);
-    if (g == NULL || a == NULL || b == NULL || w == NULL) {
+    if (g == NULL) {
         rc = firmnet_i_nomem();
         goto cleanup;
     }
-    /* select */
-    for (size_t k = 0; k < net->nties; k++) {
-        if (!mask[net->layer[k]] || (wave >= 0 && net->wave[k] != (uint16_t)wave)) {
-            continue;
-        }
-        uint32_t s = net->src[k], t = net->tgt[k];
-        if (opts->undirected && s > t) {
-            uint32_t x = s;
-            s = t;
-            t = x;
-        }
-        a[m0] = s;
-        b[m0] = t;
-        w[m0] = net->weight[k];
-        m0++;
-    }
-    /* order by (source, target): counting sort on target, then a stable one on source */
-    o1 = firmnet_i_malloc((m0 ? m0 : 1) * sizeof *o1);
-    o2 = firmnet_i_malloc((m0 ? m0 : 1) * sizeof *o2);
-    if (o1 == NULL || o2 == NULL) {
-        rc = firmnet_i_nomem();
-        goto cleanup;
-    }
-    for (size_t i = 0; i < m0; i++) {
-        o2[i] = (uint32_t)i;
-    }
-    rc = counting_sort(b, o2, o1, m0, n);
-    if (rc == 0) {
-        rc = counting_sort(a, o1, o2, m0, n);
-    }
+    rc = sorted_selection(net, mask, wave, undirected, &order, &targets, &first, &m0);
     if (rc < 0) {
         goto cleanup;
     }
-    /* merge runs of equal pairs into o1 (as indices of the first of each run) */
+    /* count the distinct pairs, so that igraph's vectors are allocated once, to size */
+    for (size_t v = 0; v < n; v++) {
+        for (size_t i = first[v]; i < first[v + 1]; i++) {
+            m += i == first[v] || targets[i] != targets[i - 1];
+        }
+    }
     firmnet_i_enter();
     entered = true;
-    rc = firmnet_i_igraph(igraph_vector_int_init(&edges, 0), "graph view");
+    rc = firmnet_i_igraph(igraph_vector_int_init(&edges, (igraph_integer_t)(2 * m)), "graph view");
     if (rc < 0) {
         goto cleanup;
     }
     edges_init = true;
-    rc = firmnet_i_igraph(igraph_vector_int_reserve(&edges, (igraph_integer_t)(2 * m0)),
-                          "graph view");
-    if (rc == 0) {
-        rc = firmnet_i_igraph(igraph_vector_init(&g->w, 0), "graph view");
-        w_init = rc == 0;
-    }
-    if (rc == 0) {
-        rc = firmnet_i_igraph(igraph_vector_reserve(&g->w, (igraph_integer_t)m0), "graph view");
-    }
+    rc = firmnet_i_igraph(igraph_vector_init(&g->w, (igraph_integer_t)m), "graph view");
     if (rc < 0) {
         goto cleanup;
     }
-    for (size_t i = 0; i < m0;) {
-        uint32_t s = a[o2[i]], t = b[o2[i]];
-        double sum = 0, max = -INFINITY;
-        size_t j = i;
-        for (; j < m0 && a[o2[j]] == s && b[o2[j]] == t; j++) {
-            sum += w[o2[j]];
-            max = fmax(max, w[o2[j]]);
-        }
-        double cnt = (double)(j - i);
-        if (!isfinite(sum) && opts->merge == FIRMNET_MERGE_MEAN) {
-            /* the sum overflows but the mean need not: divide before adding */
-            sum = 0;
-            for (size_t k = i; k < j; k++) {
-                sum += w[o2[k]] / cnt;
+    w_init = true;
+    /* merge runs of equal pairs; weights are combined in tie order (the sorts are stable) */
+    for (size_t v = 0, e = 0; v < n; v++) {
+        for (size_t i = first[v]; i < first[v + 1]; e++) {
+            uint32_t t = targets[i];
+            double sum = 0, max = -INFINITY;
+            size_t j = i;
+            for (; j < first[v + 1] && targets[j] == t; j++) {
+                double x = net->weight[order[j]];
+                sum += x;
+                max = fmax(max, x);
             }
-            cnt = 1;
+            double cnt = (double)(j - i);
+            if (!isfinite(sum) && opts->merge == FIRMNET_MERGE_MEAN) {
+                /* the sum overflows but the mean need not: divide before adding */
+                sum = 0;
+                for (size_t k = i; k < j; k++) {
+                    sum += net->weight[order[k]] / cnt;
+                }
+                cnt = 1;
+            }
+            double weight = opts->merge == FIRMNET_MERGE_SUM    ? sum
+                            : opts->merge == FIRMNET_MERGE_MAX  ? max
+                            : opts->merge == FIRMNET_MERGE_MEAN ? sum / cnt
+                                                                : cnt;
+            if (!isfinite(weight)) {
+                rc = firmnet_i_error(FIRMNET_EDATA,
+                                     "graph view: the weights of the ties %s -> %s sum to more "
+                                     "than the largest number; use merge max, mean or count",
+                                     net->ids.strs[v], net->ids.strs[t]);
+                goto cleanup;
+            }
+            VECTOR(edges)[2 * e] = (igraph_integer_t)v;
+            VECTOR(edges)[2 * e + 1] = t;
+            VECTOR(g->w)[e] = weight;
+            i = j;
         }
-        double weight = opts->merge == FIRMNET_MERGE_SUM    ? sum
-                        : opts->merge == FIRMNET_MERGE_MAX  ? max
-                        : opts->merge == FIRMNET_MERGE_MEAN ? sum / cnt
-                                                            : cnt;
-        if (!isfinite(weight)) {
-            rc = firmnet_i_error(FIRMNET_EDATA,
-                                 "graph view: the weights of the ties %s -> %s sum to more than "
-                                 "the largest number; use merge max, mean or count",
-                                 net->ids.strs[s], net->ids.strs[t]);
-            goto cleanup;
-        }
-        igraph_vector_int_push_back(&edges, s); /* reserved: cannot fail */
-        igraph_vector_int_push_back(&edges, t);
-        igraph_vector_push_back(&g->w, weight);
-        m++;
-        i = j;
     }
+    /* igraph_create needs as much again as the edge list: give back what is no longer used */
+    firmnet_i_free(order);
+    firmnet_i_free(targets);
+    firmnet_i_free(first);
+    order = targets = NULL;
+    first = NULL;
     rc = firmnet_i_igraph(igraph_create(&g->g, &edges, (igraph_integer_t)n,
-                                        opts->undirected ? IGRAPH_UNDIRECTED : IGRAPH_DIRECTED),
+                                        undirected ? IGRAPH_UNDIRECTED : IGRAPH_DIRECTED),
                           "graph view");
     if (rc < 0) {
         goto cleanup;
     }
     g->n = n;
     g->m = m;
-    g->directed = !opts->undirected;
+    g->directed = !undirected;
     g->net = net;
     g->layer_mask = mask;
     g->nlayers = net->layers.count;
@@ -219,11 +257,9 @@ cleanup:
     }
     firmnet_i_free(g);
     firmnet_i_free(mask);
-    firmnet_i_free(a);
-    firmnet_i_free(b);
-    firmnet_i_free(w);
-    firmnet_i_free(o1);
-    firmnet_i_free(o2);
+    firmnet_i_free(order);
+    firmnet_i_free(targets);
+    firmnet_i_free(first);
     return rc;
 }
 

@@ -57,6 +57,37 @@ typedef struct firmnet_i_rng_loan {
 int firmnet_i_rng_lend(firmnet_i_rng_loan *loan, uint64_t seed);
 void firmnet_i_rng_return(firmnet_i_rng_loan *loan);
 
+/* ---- threads (threads.c) ----------------------------------------------------------------- */
+/* @p requested when > 0; otherwise 2 when @p work >= @p threshold and the machine has two
+ * processors or more, else 1. */
+unsigned int firmnet_i_threads(unsigned int requested, double work, double threshold);
+/* Set the calling thread's OpenMP thread count (the nthreads ICV, which is per thread, so the
+ * host's other threads are not disturbed) for the igraph calls that follow; returns the
+ * previous count for firmnet_i_omp_restore(). */
+int firmnet_i_omp_set(unsigned int threads);
+void firmnet_i_omp_restore(int previous);
+
+/* ---- betweenness (betweenness.c) --------------------------------------------------------- */
+/*
+ * Brandes betweenness of every vertex of @p g into res[0..n): the sum over the sources s
+ * (all n vertices when @p sources is NULL, else sources[0..k)) of s's dependency on v,
+ * following out-ties in a directed graph and every tie in an undirected one, where it is
+ * halved (igraph's convention). @p len: n_edges positive path lengths, or NULL for
+ * unweighted paths. Lengths that agree to a relative 1e-10 are equal (igraph's rule); the
+ * result agrees with igraph_betweenness() / igraph_betweenness_subset() up to the order of
+ * additions. On @p threads threads (at most 8); the result is identical for any number.
+ * Needs no igraph lock (reads @p g only). Returns 0, ENOMEM or EDATA (a length that is not
+ * positive). O(k m log n) weighted, O(k m) unweighted; memory O(threads (n + m) + n).
+ */
+int firmnet_i_betweenness(double *res, const igraph_t *g, const double *len,
+                          const uint32_t *sources, size_t k, unsigned int threads);
+
+/* ---- coreness (cores.c) ----------------------------------------------------------------- */
+/* Coreness of every vertex of @p g into res[0..n), as igraph_coreness(g, mode): the degree
+ * counted is the in-, out- or total degree (mode ignored in undirected graphs). Needs no igraph
+ * lock. Returns 0 or ENOMEM. O(n + m) time and memory. */
+int firmnet_i_coreness(double *res, const igraph_t *g, igraph_neimode_t mode);
+
 /* ---- memory (error.c) ------------------------------------------------------------------ */
 /* Every library allocation goes through these, so tests can make the Nth one fail. */
 void *firmnet_i_malloc(size_t n);
@@ -114,6 +145,9 @@ typedef struct firmnet_i_strset {
 } firmnet_i_strset;
 /* Index of @p s (length @p len), or -1. */
 ptrdiff_t firmnet_i_strset_find(const firmnet_i_strset *set, const char *s, size_t len);
+/* Start loading the slot where a lookup of @p s begins: on a large set it is a cache miss,
+ * and the misses of a tie's two ends then overlap. */
+void firmnet_i_strset_prefetch(const firmnet_i_strset *set, const char *s, size_t len);
 /* Index of @p s, added when absent; *added tells which. -1 on out of memory. */
 ptrdiff_t firmnet_i_strset_add(firmnet_i_strset *set, const char *s, size_t len, bool *added);
 /* Remove the strings added after the first @p count (rollback). */
@@ -282,6 +316,11 @@ typedef enum firmnet_i_dir {
  */
 int firmnet_i_local_share(const firmnet_graph *g, size_t attr, firmnet_i_dir dir, bool by_count,
                           double *share, double *same, double *known, double *unknown);
+
+/* Burt's measures visit the contacts shared by i and each contact j by scanning j's list, or,
+ * when j has more than this many times i's contacts, by looking i's contacts up in j's list
+ * (same sums, same order). 8; tests set 0 (always look up) and SIZE_MAX (always scan). */
+extern size_t firmnet_i_hub_ratio;
 
 /* ---- progress (progress.c) ------------------------------------------------------------------ */
 #define FIRMNET_I_PROGRESS_INTERVAL 0.1 /* seconds between callback calls */

@@ -972,6 +972,8 @@ static int tie_add(firmnet_network *net, undo *u, const tie_row *row,
         u->report.self_ties_dropped++;
         return 0;
     }
+    firmnet_i_strset_prefetch(&net->ids, ends[0], lens[0]);
+    firmnet_i_strset_prefetch(&net->ids, ends[1], lens[1]);
     for (int e = 0; e < 2; e++) {
         *field = e == 0 ? F_SOURCE : F_TARGET;
         idx[e] = firmnet_i_strset_find(&net->ids, ends[e], lens[e]);
@@ -1055,22 +1057,34 @@ static int tie_add(firmnet_network *net, undo *u, const tie_row *row,
     return 0;
 }
 
-/* Stable counting sort of idx[0..m) by key(idx[i]) < range, into out. */
+/* The key of tie k in a sort pass: key32[k], or key16[k] * lo_range + lo16[k] (lo16 may be
+ * NULL) -- one pass on that pair orders as a pass on lo16 followed by a stable one on key16. */
+static inline size_t sort_key(size_t k, const uint32_t *key32, const uint16_t *key16,
+                              const uint16_t *lo16, size_t lo_range)
+{
+    if (key32 != NULL) {
+        return key32[k];
+    }
+    return lo16 != NULL ? (size_t)key16[k] * lo_range + lo16[k] : key16[k];
+}
+
+/* Stable counting sort of idx[0..m) by sort_key(idx[i]) < range, into out. */
 static int sort_pass(const uint32_t *idx, uint32_t *out, size_t m, size_t range,
-                     const uint32_t *key32, const uint16_t *key16)
+                     const uint32_t *key32, const uint16_t *key16, const uint16_t *lo16,
+                     size_t lo_range)
 {
     size_t *count = firmnet_i_calloc(range + 1, sizeof *count);
     if (count == NULL) {
         return firmnet_i_nomem();
     }
     for (size_t i = 0; i < m; i++) {
-        count[(key32 ? key32[idx[i]] : key16[idx[i]]) + 1]++;
+        count[sort_key(idx[i], key32, key16, lo16, lo_range) + 1]++;
     }
     for (size_t v = 0; v < range; v++) {
         count[v + 1] += count[v];
     }
     for (size_t i = 0; i < m; i++) {
-        out[count[key32 ? key32[idx[i]] : key16[idx[i]]]++] = idx[i];
+        out[count[sort_key(idx[i], key32, key16, lo16, lo_range)]++] = idx[i];
     }
     firmnet_i_free(count);
     return 0;
@@ -1105,19 +1119,27 @@ static int dedupe_bulk(firmnet_network *net, undo *u, firmnet_merge rule, size_t
     for (size_t i = 0; i < m; i++) {
         a[i] = (uint32_t)i;
     }
-    if (net->waves.count > 1) {
-        rc = sort_pass(a, b, m, net->waves.count, NULL, net->wave);
+    /* (layer, wave) in one pass, then target, then source: LSD radix order (source, target,
+     * layer, wave) */
+    if (net->waves.count * net->layers.count <= m + 1024) {
+        if (net->waves.count > 1 || net->layers.count > 1) {
+            rc = sort_pass(a, b, m, net->layers.count * net->waves.count, NULL, net->layer,
+                           net->wave, net->waves.count);
+            memcpy(a, b, m * sizeof *a);
+        }
+    } else { /* so many waves and layers that the pair's counters would outweigh the ties */
+        rc = sort_pass(a, b, m, net->waves.count, NULL, net->wave, NULL, 0);
         memcpy(a, b, m * sizeof *a);
-    }
-    if (rc == 0 && net->layers.count > 1) {
-        rc = sort_pass(a, b, m, net->layers.count, NULL, net->layer);
-        memcpy(a, b, m * sizeof *a);
+        if (rc == 0) {
+            rc = sort_pass(a, b, m, net->layers.count, NULL, net->layer, NULL, 0);
+            memcpy(a, b, m * sizeof *a);
+        }
     }
     if (rc == 0) {
-        rc = sort_pass(a, b, m, net->ids.count, net->tgt, NULL);
+        rc = sort_pass(a, b, m, net->ids.count, net->tgt, NULL, NULL, 0);
     }
     if (rc == 0) {
-        rc = sort_pass(b, a, m, net->ids.count, net->src, NULL);
+        rc = sort_pass(b, a, m, net->ids.count, net->src, NULL, NULL, 0);
     }
     if (rc < 0) {
         goto cleanup;

@@ -311,6 +311,14 @@ ptrdiff_t firmnet_i_strset_find(const firmnet_i_strset *set, const char *s, size
     return found ? (ptrdiff_t)set->slots[i].index1 - 1 : -1;
 }
 
+void firmnet_i_strset_prefetch(const firmnet_i_strset *set, const char *s, size_t len)
+{
+    if (set->nslots > 0) {
+        size_t i = (size_t)firmnet_i_hash_bytes(s, len) & (set->nslots - 1);
+        __builtin_prefetch(&set->slots[i]);
+    }
+}
+
 static void reinsert_all(firmnet_i_strset *set)
 {
     for (size_t k = 0; k < set->count; k++) {

@@ -9,7 +9,9 @@
 #include <firmnet.h>
 #include <firmnet/igraph.h>
 
+#include <stddef.h>
 #include <stdint.h>
+#include <string.h>
 
 #include "test.h"
 
@@ -494,8 +496,40 @@ static void test_options(void)
     CHECK_NEAR(o.damping, 0.85, 0);
     CHECK_INT(o.closeness_mode, FIRMNET_MODE_OUT);
     CHECK_INT(o.sample_above, 10000);
+    CHECK_INT(o.threads, 0);
     CHECK_INT(firmnet_centrality_options_init(&o, 99), FIRMNET_EINVAL);
     CHECK_INT(firmnet_centrality_options_init(&o, 1), 0);
+    {
+        /* A version 1 struct ends before `threads`: init writes no further, and firmnet_centrality
+         * reads no further (the bytes after it may be anything). */
+        union {
+            firmnet_centrality_options o;
+            unsigned char bytes[sizeof(firmnet_centrality_options)];
+        } v1;
+        size_t end = offsetof(firmnet_centrality_options, threads);
+        memset(&v1, 0xAB, sizeof v1);
+        CHECK_INT(firmnet_centrality_options_init(&v1.o, 1), 0);
+        CHECK_INT(v1.o.version, 1);
+        CHECK_INT(v1.o.sample_above, 10000);
+        for (size_t i = end; i < sizeof v1; i++) {
+            CHECK_INT(v1.bytes[i], 0xAB);
+        }
+        v1.o.measures = "pagerank,betweenness";
+        CHECK_INT(firmnet_centrality(&t, g, &v1.o), 0);
+        firmnet_table_free(t);
+        t = NULL;
+    }
+    o.threads = FIRMNET_CENTRALITY_THREADS_MAX + 1; /* ignored in a version 1 struct */
+    o.measures = "degree";
+    CHECK_INT(firmnet_centrality(&t, g, &o), 0);
+    firmnet_table_free(t);
+    t = NULL;
+    o.measures = NULL;
+    o.version = FIRMNET_CENTRALITY_OPTIONS_VERSION;
+    CHECK_INT(firmnet_centrality(&t, g, &o), FIRMNET_EINVAL);
+    CHECK_ERR("threads 257");
+    CHECK(t == NULL);
+    o.threads = 0;
 
     o.measures = "degree, pagerankk";
     CHECK_INT(firmnet_centrality(&t, g, &o), FIRMNET_EINVAL);

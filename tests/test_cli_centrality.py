@@ -112,6 +112,13 @@ def main():
     rc2, out2, err2 = run(*DATA, "--measures", "betweenness", "--betweenness", "sampled",
                           "--samples", "50", "--seed", "3", "--quiet")
     check(rc2 == 0 and out2 == out and err2 == "", "same seed, same estimate; --quiet")
+    for threads in ("1", "2", "5"):
+        rc3, out3, _ = run(*DATA, "--measures", "betweenness", "--betweenness", "sampled",
+                           "--samples", "50", "--seed", "3", "--threads", threads)
+        check(rc3 == 0 and out3 == out, "--threads %s: the same estimate, to the digit" % threads)
+    rc3, out3, _ = run(*DATA, "--measures", "betweenness,pagerank", "--threads", "2")
+    rc4, out4, _ = run(*DATA, "--measures", "betweenness,pagerank", "--threads", "1")
+    check(rc3 == 0 and out3 == out4, "exact betweenness and PageRank: --threads 2 as 1")
     rc, out, err = run(*DATA, "--measures", "betweenness", "--sample-above", "100",
                        "--epsilon", "0.3")
     check(rc == 0 and rows(out)[0]["betweenness_method"].startswith("sampled"),
@@ -126,7 +133,8 @@ def main():
     check(rc == 0 and "--measures" in out and "--network" in out, "--help")
     for bad in (["--measures", "degree,bogus"], ["--weights", "strength"],
                 ["--damping", "2"], ["--samples", "0"], ["--epsilon", "1"], ["--seed", "-1"],
-                ["--closeness-mode", "both"], ["--betweenness", "fast"], ["--delta", "x"]):
+                ["--closeness-mode", "both"], ["--betweenness", "fast"], ["--delta", "x"],
+                ["--threads", "257"], ["--threads", "-1"]):
         rc, out, err = run(*DATA, *bad)
         check(rc == 2 and out == "" and bad[0] in err, "usage error for %s" % " ".join(bad))
     rc, out, err = run(*DATA, "--measures", "degree,bogus")

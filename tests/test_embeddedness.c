@@ -2,6 +2,9 @@
 /* Local, structural and relational embeddedness: Burt's measures against networkx and igraph
  * (tests/fixtures/make_embeddedness.py), local and relational measures on the small graph of
  * tests/data/embeddedness/small_*.csv worked by hand. */
+#include <firmnet/igraph.h>
+#include <stdint.h>
+
 #include "test.h"
 
 static firmnet_network *load(const char *actors, const char *ties)
@@ -349,6 +352,59 @@ static void test_empty(void)
     firmnet_network_free(net);
 }
 
+/* Burt's constraint, computed by firmnet in O(sum of squared degrees), against
+ * igraph_constraint() on a random directed network with reciprocated ties and isolates, and
+ * on its undirected view, weighted and unweighted. */
+static void test_constraint_igraph(void)
+{
+    firmnet_network *net = NULL;
+    uint64_t s = 77;
+    char a[16], b[16];
+    CHECK_INT(firmnet_network_new(&net), 0);
+    for (size_t i = 0; i < 400; i++) {
+        snprintf(a, sizeof a, "a%zu", i);
+        CHECK_INT(firmnet_network_add_actor(net, a, 0, NULL, NULL), 0);
+    }
+    for (size_t k = 0; k < 2000; k++) {
+        s = s * 6364136223846793005ULL + 1442695040888963407ULL;
+        size_t i = (s >> 33) % 380, j = (i + 1 + (s >> 20) % 15) % 380; /* 380..399 isolates */
+        snprintf(a, sizeof a, "a%zu", i);
+        snprintf(b, sizeof b, "a%zu", j);
+        CHECK_INT(firmnet_network_add_tie(net, NULL, k % 3 ? "x" : "y", k % 5 ? a : b, k % 5 ? b : a,
+                                          (double)(1 + (s >> 40) % 7), NULL, NULL),
+                  0);
+    }
+    for (int undirected = 0; undirected <= 1; undirected++) {
+        firmnet_graph *g = view(net, NULL, NULL, undirected);
+        for (int unweighted = 0; unweighted <= 1; unweighted++) {
+            firmnet_embeddedness_options o = FIRMNET_EMBEDDEDNESS_OPTIONS_INIT;
+            firmnet_table *t = NULL;
+            igraph_vector_t ref;
+            o.measures = FIRMNET_EMBEDDEDNESS_STRUCTURAL;
+            o.unweighted = unweighted;
+            CHECK_INT(firmnet_embeddedness(&t, g, &o), 0);
+            igraph_vector_init(&ref, 0);
+            CHECK_INT(igraph_constraint(firmnet_graph_igraph(g), &ref, igraph_vss_all(),
+                                        unweighted ? NULL : firmnet_graph_weights(g)),
+                      0);
+            double worst = 0;
+            for (size_t i = 0; i < 400; i++) {
+                double x = cell(t, "constraint", i), r = VECTOR(ref)[i];
+                if (i >= 380) {
+                    CHECK(isnan(x) && isnan(r));
+                    continue;
+                }
+                worst = fmax(worst, fabs(x - r) / fmax(1, fabs(r)));
+            }
+            CHECK(worst <= 1e-12);
+            igraph_vector_destroy(&ref);
+            firmnet_table_free(t);
+        }
+        firmnet_graph_free(g);
+    }
+    firmnet_network_free(net);
+}
+
 int main(void)
 {
     firmnet_network *demo = load("examples/data/actors.csv", "examples/data/ties.csv.gz");
@@ -375,6 +431,7 @@ int main(void)
     test_groups_demo(demo);
     test_options(small);
     test_empty();
+    test_constraint_igraph();
     firmnet_network_free(demo);
     firmnet_network_free(small);
     return test_done();

@@ -67,6 +67,21 @@
  *
  * see firmnet_betweenness_error_bound(). The bound is worst-case: observed errors are usually
  * much smaller. The method actually used is reported in the `betweenness_method` column.
+ *
+ * ## Threads
+ * firmnet_centrality_options::threads sets how many threads work on one call; the host's
+ * OpenMP settings (OMP_NUM_THREADS, omp_set_num_threads()) are not inherited, and the
+ * calling thread's OpenMP thread count is restored on return. 0 (the default) chooses by size:
+ * - igraph's OpenMP code (PageRank's PRPACK) runs on one thread in views with fewer than
+ *   #FIRMNET_CENTRALITY_THREADS_EDGES (one million) edges, where starting threads costs more
+ *   than it saves and makes run times jittery, and on two threads in larger views;
+ * - betweenness (firmnet's own Brandes code) runs on one thread when (sources x edges) is
+ *   below #FIRMNET_CENTRALITY_THREADS_WORK, on two above;
+ * never on more threads than the machine has processors. Betweenness is the same to the last
+ * bit whatever the number of threads (it sums the sources' dependencies in fixed batches, in
+ * a fixed order). PRPACK's parallel sums round differently with one thread and with two:
+ * PageRank can differ in the last digit or two (relative 1e-15) between thread counts, so
+ * set `threads` explicitly where bit-for-bit reproducibility across machines matters.
  */
 #ifndef FIRMNET_CENTRALITY_H
 #define FIRMNET_CENTRALITY_H
@@ -121,14 +136,28 @@ typedef struct firmnet_centrality_options {
     double delta;        /**< the bound may fail with probability delta, in (0, 1); 0.1 */
     uint64_t seed;       /**< seed of the sampling RNG (GSL mt19937; 0 acts as 4357); default 1 */
     size_t sample_above; /**< AUTO samples when the view has more actors; default 10000 */
+    /** Threads (version 2): 0 (default) chooses by the size of the work, see "Threads" in the
+     * file documentation; N > 0 uses N threads. Results do not depend on it. */
+    unsigned int threads;
 } firmnet_centrality_options;
 
-#define FIRMNET_CENTRALITY_OPTIONS_VERSION 1
+/** Version 2 added firmnet_centrality_options::threads; version 1 structs are still accepted
+ * (they end before it and mean threads = 0). */
+#define FIRMNET_CENTRALITY_OPTIONS_VERSION 2
 /* clang-format off */
 #define FIRMNET_CENTRALITY_OPTIONS_INIT                                                         \
     {FIRMNET_CENTRALITY_OPTIONS_VERSION, NULL, FIRMNET_WEIGHTS_INVERSE, 0, 0.85,                \
-     FIRMNET_MODE_OUT, FIRMNET_MODE_ALL, FIRMNET_BETWEENNESS_AUTO, 0, 0.05, 0.1, 1, 10000}
+     FIRMNET_MODE_OUT, FIRMNET_MODE_ALL, FIRMNET_BETWEENNESS_AUTO, 0, 0.05, 0.1, 1, 10000, 0}
 /* clang-format on */
+
+/** With firmnet_centrality_options::threads = 0, igraph's OpenMP code (PageRank) runs on one
+ * thread in views with fewer edges than this, on two at or above it. */
+#define FIRMNET_CENTRALITY_THREADS_EDGES 1000000
+/** With firmnet_centrality_options::threads = 0, betweenness runs on one thread when
+ * sources x edges is below this, on two at or above it. */
+#define FIRMNET_CENTRALITY_THREADS_WORK 20000000
+/** The largest accepted firmnet_centrality_options::threads. */
+#define FIRMNET_CENTRALITY_THREADS_MAX 256
 
 /** Fill @p opts with the defaults of @p version. @return 0 or ::FIRMNET_EINVAL. */
 FIRMNET_API int firmnet_centrality_options_init(firmnet_centrality_options *opts,

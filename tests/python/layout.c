@@ -81,6 +81,7 @@ int main(void)
     FIELD(firmnet_centrality_options, delta);
     FIELD(firmnet_centrality_options, seed);
     FIELD(firmnet_centrality_options, sample_above);
+    FIELD(firmnet_centrality_options, threads);
     END();
     BEGIN(firmnet_embeddedness_options, FIRMNET_EMBEDDEDNESS_OPTIONS_VERSION);
     FIELD(firmnet_embeddedness_options, version);

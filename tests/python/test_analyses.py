@@ -220,12 +220,12 @@ class TestLayout(unittest.TestCase):
         o = _call.make_options(_lib.CentralityOptions, {}, "centrality")
         self.assertEqual((o.measures, o.weights, o.normalized, o.damping, o.closeness_mode,
                           o.coreness_mode, o.betweenness, o.samples, o.epsilon, o.delta, o.seed,
-                          o.sample_above),
-                         (None, 0, 0, 0.85, 1, 0, 0, 0, 0.05, 0.1, 1, 10000))
+                          o.sample_above, o.threads),
+                         (None, 0, 0, 0.85, 1, 0, 0, 0, 0.05, 0.1, 1, 10000, 0))
         self.assertEqual(_call.keywords(_lib.CentralityOptions),
                          ["measures", "weights", "normalized", "damping", "closeness_mode",
                           "coreness_mode", "betweenness", "samples", "epsilon", "delta", "seed",
-                          "sample_above"])
+                          "sample_above", "threads"])
         self.assertEqual(_call.keywords(_lib.ChangeOptions),
                          ["from_wave", "to_wave", "layer", "group", "strata", "panel",
                           "permutations", "bootstrap", "seed", "attributes", "merge",
@@ -259,6 +259,10 @@ class TestLayout(unittest.TestCase):
             _call.make_options(_lib.CentralityOptions, {"samples": 2.5}, "centrality")
         with self.assertRaises(TypeError):
             _call.make_options(_lib.CentralityOptions, {"seed": True}, "centrality")
+        with self.assertRaises(ValueError):
+            _call.make_options(_lib.CentralityOptions, {"threads": 1 << 32}, "centrality")
+        self.assertEqual(_call.make_options(_lib.CentralityOptions, {"threads": 2},
+                                            "centrality").threads, 2)
 
 
 # ---- centrality -----------------------------------------------------------------------------
@@ -267,10 +271,10 @@ class TestLayout(unittest.TestCase):
 CENTRALITY_CASES = [
     {},
     dict(layer="trade", wave=2005, undirected=True, measures="degree,betweenness,closeness",
-         normalized=True, weights="unweighted"),
+         normalized=True, weights="unweighted", threads=1),
     dict(layer="service", merge="max", weights="distance", closeness_mode="in",
          coreness_mode="out", damping=0.5),
-    dict(wave="2007", betweenness="sampled", samples=40, seed=7,
+    dict(wave="2007", betweenness="sampled", samples=40, seed=7, threads=2,
          measures=["betweenness", "pagerank", "harmonic"]),
     dict(layer="rnd,trade", betweenness="auto", sample_above=100, epsilon=0.3, delta=0.2,
          seed=3, normalized=True),
@@ -329,6 +333,8 @@ class TestCentrality(CliTest):
         e = self.assertCliError(err, EINVAL, net.centrality, None, [], epsilon=1.0)
         self.assertIn("epsilon 1 is not in (0, 1)", str(e))
         self.assertIsInstance(e, ValueError)
+        e = self.assertCliError(err, EINVAL, net.centrality, None, [], threads=257)
+        self.assertEqual(str(e), "centrality options: threads 257 is more than 256")
         self.assertCliError(firmnet.NotFoundError, errors.ENOTFOUND, net.centrality,
                             "centrality", ["--wave", "2006"], wave="2006")
         self.assertCliError(firmnet.NotFoundError, errors.ENOTFOUND, net.centrality,

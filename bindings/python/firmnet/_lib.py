@@ -174,7 +174,7 @@ CHANGE_RESULT_P = POINTER(ChangeResultHandle)
 
 
 class CentralityOptions(Options):
-    """``firmnet_centrality_options`` (version 1), of firmnet_centrality() and
+    """``firmnet_centrality_options`` (version 2), of firmnet_centrality() and
     firmnet_centralization()."""
 
     _fields_ = [
@@ -191,9 +191,10 @@ class CentralityOptions(Options):
         ("delta", c_double),
         ("seed", c_uint64),
         ("sample_above", c_size_t),
+        ("threads", c_uint),  # version 2
     ]
     _init_ = "firmnet_centrality_options_init"
-    VERSION = 1
+    VERSION = 2
     _converters_ = {
         "measures": "centrality_measures",
         "weights": "weights_value",

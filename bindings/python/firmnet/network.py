@@ -578,7 +578,7 @@ class Network(_call.Handle):
     def centrality(self, *, layer=None, wave=None, undirected=False, merge="sum",
                    measures=None, weights=None, normalized=None, damping=None,
                    closeness_mode=None, coreness_mode=None, betweenness=None, samples=None,
-                   epsilon=None, delta=None, seed=None, sample_above=None):
+                   epsilon=None, delta=None, seed=None, sample_above=None, threads=None):
         """Centrality of every actor of a view (``firmnet_centrality``; the CLI
         ``firmnet-centrality``). One row per actor in actor order, isolates included.
 
@@ -598,7 +598,9 @@ class Network(_call.Handle):
         - @closeness_mode ("out"), @coreness_mode ("all"): "out", "in" or "all";
         - @betweenness: "auto" (default), "exact" or "sampled";
         - @samples (0: from @epsilon), @epsilon (0.05), @delta (0.1), @seed (1),
-          @sample_above (10000): sampled betweenness (see include/firmnet/centrality.h).
+          @sample_above (10000): sampled betweenness (see include/firmnet/centrality.h);
+        - @threads: threads for PageRank and betweenness; 0 (default) chooses by the size of
+          the view (see "Threads" in include/firmnet/centrality.h). Results do not depend on it.
 
         Raises :class:`firmnet.InvalidArgumentError` for an unknown measure or option value,
         :class:`firmnet.NotFoundError` for a wave or layer that does not exist.
@@ -609,13 +611,13 @@ class Network(_call.Handle):
                                      damping=damping, closeness_mode=closeness_mode,
                                      coreness_mode=coreness_mode, betweenness=betweenness,
                                      samples=samples, epsilon=epsilon, delta=delta, seed=seed,
-                                     sample_above=sample_above),
+                                     sample_above=sample_above, threads=threads),
                                 "centrality")
 
     def centralization(self, *, layer=None, wave=None, undirected=False, merge="sum",
                        measures=None, weights=None, normalized=None, damping=None,
                        closeness_mode=None, coreness_mode=None, betweenness=None, samples=None,
-                       epsilon=None, delta=None, seed=None, sample_above=None):
+                       epsilon=None, delta=None, seed=None, sample_above=None, threads=None):
         """Density and Freeman centralization of a view (``firmnet_centralization``; the CLI
         ``firmnet-centrality --network``), with the options of :meth:`centrality`.
 
@@ -629,7 +631,7 @@ class Network(_call.Handle):
                                      damping=damping, closeness_mode=closeness_mode,
                                      coreness_mode=coreness_mode, betweenness=betweenness,
                                      samples=samples, epsilon=epsilon, delta=delta, seed=seed,
-                                     sample_above=sample_above),
+                                     sample_above=sample_above, threads=threads),
                                 "centralization")
 
     def embeddedness(self, *, layer=None, wave=None, undirected=False, merge="sum",

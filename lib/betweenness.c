@@ -1,0 +1,405 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/*
+ * Brandes' betweenness on a compressed copy of a graph, from all sources or a sample, on
+ * several threads with results that do not depend on their number.
+ *
+ * igraph's own betweenness is not thread-safe (its error handling is global) and, in Debian's
+ * build, calls a function per comparison and per vector access. This file follows igraph
+ * 0.10's algorithm step for step (distances stored plus one, path lengths compared with
+ * igraph_cmp_epsilon's rule and IGRAPH_SHORTEST_PATH_EPSILON, parents reset on a shorter path
+ * and appended on an equal one, dependencies accumulated in reverse order of settling) on
+ * flat arrays, so its results agree with igraph_betweenness() and igraph_betweenness_subset()
+ * up to the order of floating-point additions (tests/test_betweenness.c checks 1e-12).
+ */
+#include <float.h>
+#include <math.h>
+#include <string.h>
+
+#include <omp.h>
+
+#include "internal.h"
+
+/* Sources go to FIRMNET_I_LANES batches by their position in the list (i mod LANES); each
+ * batch sums its sources in list order into its own array, and the arrays are added in batch
+ * order. Threads take whole batches, so the sums are the same for any thread count. */
+#define LANES 8
+
+/* Path lengths that agree to this relative tolerance are equal (IGRAPH_SHORTEST_PATH_EPSILON). */
+#define EPS 1e-10
+
+/* igraph 0.10's igraph_cmp_epsilon(a, b, EPS), inlined. */
+static inline int cmp_eps(double a, double b)
+{
+    double diff, abs_diff, sum;
+    if (a == b) {
+        return 0;
+    }
+    diff = a - b;
+    abs_diff = fabs(diff);
+    sum = fabs(a) + fabs(b);
+    if (a == 0 || b == 0 || sum < DBL_MIN) {
+        return abs_diff < EPS * DBL_MIN ? 0 : (diff < 0 ? -1 : 1);
+    }
+    if (!isfinite(sum)) {
+        return abs_diff < EPS * fabs(a) + EPS * fabs(b) ? 0 : (diff < 0 ? -1 : 1);
+    }
+    return abs_diff / sum < EPS ? 0 : (diff < 0 ? -1 : 1);
+}
+
+/* The ties a search follows (out-ties, or both directions when undirected) as compressed
+ * rows, and where each vertex's parents go (one slot per tie that can reach it). */
+typedef struct csr {
+    size_t n;
+    size_t *off;  /* n + 1: ties of u are adj[off[u] .. off[u + 1]) */
+    uint32_t *adj;
+    double *len;  /* NULL: unweighted */
+    size_t *poff; /* n + 1: parent slots of v are par[poff[v] .. poff[v + 1]) */
+} csr;
+
+/* One vertex's state in a search, kept together so that touching a vertex costs one cache
+ * line; between searches everything but `heap` is 0. */
+typedef struct vstate {
+    double dist;   /* distance + 1 (igraph's convention), 0 = not reached */
+    double sigma;  /* number of shortest paths */
+    double delta;  /* dependency */
+    uint32_t npar; /* parents in par[poff[v] ..] */
+    uint32_t heap; /* position in the heap while queued */
+} vstate;
+
+/* One thread's search state. */
+typedef struct workspace {
+    vstate *st;
+    uint32_t *order, *par;
+    struct heap_item {
+        double key;
+        uint32_t v;
+    } *heap;
+} workspace;
+
+static void csr_free(csr *c)
+{
+    firmnet_i_free(c->off);
+    firmnet_i_free(c->adj);
+    firmnet_i_free(c->len);
+    firmnet_i_free(c->poff);
+}
+
+static int csr_build(csr *c, const igraph_t *g, const double *len)
+{
+    size_t n = (size_t)igraph_vcount(g), m = (size_t)igraph_ecount(g);
+    bool undirected = !igraph_is_directed(g);
+    size_t slots = undirected ? 2 * m : m, *fill = NULL;
+
+    memset(c, 0, sizeof *c);
+    c->n = n;
+    c->off = firmnet_i_calloc(n + 1, sizeof *c->off);
+    c->poff = firmnet_i_calloc(n + 1, sizeof *c->poff);
+    c->adj = firmnet_i_malloc((slots ? slots : 1) * sizeof *c->adj);
+    c->len = len ? firmnet_i_malloc((slots ? slots : 1) * sizeof *c->len) : NULL;
+    fill = firmnet_i_malloc((n ? n : 1) * sizeof *fill);
+    if (c->off == NULL || c->poff == NULL || c->adj == NULL || (len && c->len == NULL) ||
+        fill == NULL) {
+        firmnet_i_free(fill);
+        csr_free(c);
+        return firmnet_i_nomem();
+    }
+    for (size_t e = 0; e < m; e++) {
+        size_t a = (size_t)IGRAPH_FROM(g, (igraph_integer_t)e);
+        size_t b = (size_t)IGRAPH_TO(g, (igraph_integer_t)e);
+        if (a == b) {
+            continue; /* loops never lie on a shortest path (igraph: IGRAPH_NO_LOOPS) */
+        }
+        c->off[a + 1]++;
+        c->poff[b + 1]++;
+        if (undirected) {
+            c->off[b + 1]++;
+            c->poff[a + 1]++;
+        }
+    }
+    for (size_t v = 0; v < n; v++) {
+        c->off[v + 1] += c->off[v];
+        c->poff[v + 1] += c->poff[v];
+        fill[v] = c->off[v];
+    }
+    for (size_t e = 0; e < m; e++) {
+        size_t a = (size_t)IGRAPH_FROM(g, (igraph_integer_t)e);
+        size_t b = (size_t)IGRAPH_TO(g, (igraph_integer_t)e);
+        if (a == b) {
+            continue;
+        }
+        c->adj[fill[a]] = (uint32_t)b;
+        if (len) {
+            c->len[fill[a]] = len[e];
+        }
+        fill[a]++;
+        if (undirected) {
+            c->adj[fill[b]] = (uint32_t)a;
+            if (len) {
+                c->len[fill[b]] = len[e];
+            }
+            fill[b]++;
+        }
+    }
+    firmnet_i_free(fill);
+    return 0;
+}
+
+static void workspace_free(workspace *w)
+{
+    firmnet_i_free(w->st);
+    firmnet_i_free(w->order);
+    firmnet_i_free(w->par);
+    firmnet_i_free(w->heap);
+}
+
+static int workspace_init(workspace *w, const csr *c)
+{
+    size_t n = c->n ? c->n : 1, slots = c->poff[c->n] ? c->poff[c->n] : 1;
+    memset(w, 0, sizeof *w);
+    w->st = firmnet_i_calloc(n, sizeof *w->st);
+    w->order = firmnet_i_malloc(n * sizeof *w->order);
+    w->par = firmnet_i_malloc(slots * sizeof *w->par);
+    w->heap = c->len ? firmnet_i_malloc(n * sizeof *w->heap) : NULL;
+    if (w->st == NULL || w->order == NULL || w->par == NULL || (c->len && w->heap == NULL)) {
+        workspace_free(w);
+        return firmnet_i_nomem();
+    }
+    return 0;
+}
+
+/* ---- a 4-ary min-heap of vertices by distance, with decrease-key ----------------------- */
+
+#define ARITY 4
+
+static inline void heap_up(workspace *w, size_t i, struct heap_item x)
+{
+    struct heap_item *h = w->heap;
+    while (i > 0) {
+        size_t p = (i - 1) / ARITY;
+        if (!(x.key < h[p].key)) {
+            break;
+        }
+        h[i] = h[p];
+        w->st[h[i].v].heap = (uint32_t)i;
+        i = p;
+    }
+    h[i] = x;
+    w->st[x.v].heap = (uint32_t)i;
+}
+
+static inline uint32_t heap_pop(workspace *w, size_t *size)
+{
+    struct heap_item *h = w->heap;
+    uint32_t top = h[0].v;
+    size_t hn = --*size, i = 0;
+    struct heap_item x = h[hn];
+    if (hn == 0) {
+        return top;
+    }
+    for (;;) {
+        size_t first = ARITY * i + 1, last = first + ARITY, s = first;
+        if (first >= hn) {
+            break;
+        }
+        if (last > hn) {
+            last = hn;
+        }
+        for (size_t j = first + 1; j < last; j++) {
+            s = h[j].key < h[s].key ? j : s;
+        }
+        if (!(h[s].key < x.key)) {
+            break;
+        }
+        h[i] = h[s];
+        w->st[h[i].v].heap = (uint32_t)i;
+        i = s;
+    }
+    h[i] = x;
+    w->st[x.v].heap = (uint32_t)i;
+    return top;
+}
+
+/* ---- one source ------------------------------------------------------------------------ */
+
+/* Shortest paths from @p s; returns the number of vertices settled, in w->order. */
+static size_t search_weighted(const csr *c, workspace *w, uint32_t s)
+{
+    const size_t *off = c->off, *poff = c->poff;
+    const uint32_t *adj = c->adj;
+    const double *len = c->len;
+    vstate *st = w->st;
+    uint32_t *par = w->par;
+    size_t settled = 0, hn = 0;
+
+    st[s].dist = 1.0;
+    st[s].sigma = 1;
+    heap_up(w, hn++, (struct heap_item){1.0, s});
+    while (hn > 0) {
+        uint32_t u = heap_pop(w, &hn);
+        double du = st[u].dist, su = st[u].sigma;
+        w->order[settled++] = u;
+        for (size_t j = off[u]; j < off[u + 1]; j++) {
+            uint32_t v = adj[j];
+            vstate *sv = &st[v];
+            double alt = du + len[j], cur = sv->dist;
+            if (cur == 0) {
+                par[poff[v]] = u;
+                sv->npar = 1;
+                sv->sigma = su;
+                sv->dist = alt;
+                heap_up(w, hn++, (struct heap_item){alt, v});
+                continue;
+            }
+            int cmp = cmp_eps(alt, cur);
+            if (cmp < 0) {
+                par[poff[v]] = u;
+                sv->npar = 1;
+                sv->sigma = su;
+                sv->dist = alt;
+                heap_up(w, sv->heap, (struct heap_item){alt, v});
+            } else if (cmp == 0) {
+                par[poff[v] + sv->npar++] = u;
+                sv->sigma += su;
+            }
+        }
+    }
+    return settled;
+}
+
+static size_t search_unweighted(const csr *c, workspace *w, uint32_t s)
+{
+    const size_t *off = c->off, *poff = c->poff;
+    const uint32_t *adj = c->adj;
+    vstate *st = w->st;
+    uint32_t *par = w->par, *queue = w->order;
+    size_t head = 0, tail = 0;
+
+    st[s].dist = 1.0;
+    st[s].sigma = 1;
+    queue[tail++] = s;
+    while (head < tail) {
+        uint32_t u = queue[head++];
+        double next = st[u].dist + 1, su = st[u].sigma;
+        for (size_t j = off[u]; j < off[u + 1]; j++) {
+            uint32_t v = adj[j];
+            vstate *sv = &st[v];
+            if (sv->dist == 0) {
+                sv->dist = next;
+                queue[tail++] = v;
+            }
+            if (sv->dist == next) {
+                par[poff[v] + sv->npar++] = u;
+                sv->sigma += su;
+            }
+        }
+    }
+    return tail;
+}
+
+/* Add source @p s's dependencies to acc and leave the workspace clean. */
+static void single_source(const csr *c, workspace *w, uint32_t s, double *acc)
+{
+    size_t settled = c->len ? search_weighted(c, w, s) : search_unweighted(c, w, s);
+    const size_t *poff = c->poff;
+    const uint32_t *par = w->par;
+    vstate *st = w->st;
+
+    while (settled > 0) {
+        uint32_t v = w->order[--settled];
+        vstate *sv = &st[v];
+        double coeff = (1 + sv->delta) / sv->sigma;
+        const uint32_t *p = par + poff[v];
+        for (uint32_t j = 0; j < sv->npar; j++) {
+            st[p[j]].delta += st[p[j]].sigma * coeff;
+        }
+        if (v != s) {
+            acc[v] += sv->delta;
+        }
+        sv->dist = 0;
+        sv->sigma = 0;
+        sv->delta = 0;
+        sv->npar = 0;
+    }
+}
+
+/* ---- the whole computation ------------------------------------------------------------- */
+
+int firmnet_i_betweenness(double *res, const igraph_t *g, const double *len,
+                          const uint32_t *sources, size_t k, unsigned int threads)
+{
+    size_t n = (size_t)igraph_vcount(g), m = (size_t)igraph_ecount(g);
+    double *lane[LANES] = {0};
+    workspace *ws = NULL;
+    unsigned int nws = 0;
+    csr c;
+    int rc;
+
+    for (size_t e = 0; len != NULL && e < m; e++) {
+        if (!(len[e] > 0)) {
+            return firmnet_i_error(FIRMNET_EDATA,
+                                   "betweenness: path lengths must be positive, not %g "
+                                   "(a tie weight of 0 or below, or NaN)",
+                                   len[e]);
+        }
+    }
+    if (sources == NULL) {
+        k = n;
+    }
+    memset(res, 0, (n ? n : 1) * sizeof *res);
+    if (n == 0 || k == 0) {
+        return 0;
+    }
+    rc = csr_build(&c, g, len);
+    if (rc < 0) {
+        return rc;
+    }
+    threads = threads < 1 ? 1 : threads > LANES ? LANES : threads;
+    if (threads > k) {
+        threads = (unsigned int)k;
+    }
+    lane[0] = res;
+    for (size_t j = 1; j < LANES && j < k; j++) {
+        if ((lane[j] = firmnet_i_calloc(n, sizeof *lane[j])) == NULL) {
+            rc = firmnet_i_nomem();
+            goto cleanup;
+        }
+    }
+    ws = firmnet_i_calloc(threads, sizeof *ws);
+    if (ws == NULL) {
+        rc = firmnet_i_nomem();
+        goto cleanup;
+    }
+    for (; nws < threads; nws++) {
+        if ((rc = workspace_init(&ws[nws], &c)) < 0) {
+            goto cleanup;
+        }
+    }
+    /* Nothing below allocates or fails, so no error crosses a thread. */
+#pragma omp parallel for num_threads(threads) schedule(dynamic, 1)
+    for (size_t j = 0; j < LANES; j++) {
+        workspace *w = &ws[omp_get_thread_num()];
+        for (size_t i = j; i < k; i += LANES) {
+            single_source(&c, w, sources ? sources[i] : (uint32_t)i, lane[j]);
+        }
+    }
+    for (size_t j = 1; j < LANES && j < k; j++) {
+        for (size_t v = 0; v < n; v++) {
+            res[v] += lane[j][v];
+        }
+    }
+    if (!igraph_is_directed(g)) {
+        for (size_t v = 0; v < n; v++) {
+            res[v] *= 0.5;
+        }
+    }
+cleanup:
+    for (size_t j = 1; j < LANES; j++) {
+        firmnet_i_free(lane[j]);
+    }
+    while (nws > 0) {
+        workspace_free(&ws[--nws]);
+    }
+    firmnet_i_free(ws);
+    csr_free(&c);
+    return rc;
+}
