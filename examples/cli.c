@@ -266,6 +266,17 @@ int cli_load(cli *c)
     return 0;
 }
 
+int cli_load_view(cli *c, firmnet_graph **out)
+{
+    firmnet_graph_options go;
+    int rc = cli_load(c);
+    if (rc != 0) {
+        return rc;
+    }
+    go = cli_graph_options(c);
+    return firmnet_graph_new(out, c->net, &go) < 0 ? cli_fail(c) : 0;
+}
+
 firmnet_graph_options cli_graph_options(const cli *c)
 {
     firmnet_graph_options o = FIRMNET_GRAPH_OPTIONS_INIT;

@@ -46,6 +46,10 @@ int cli_parse(cli *c, int argc, char **argv, const char *summary, const cli_opti
  * stderr (unless --quiet) about ids that differ only in case or spacing. */
 int cli_load(cli *c);
 
+/* cli_load(), then the graph view the common options select into *out. Returns 0, or 1 after
+ * printing the error. */
+int cli_load_view(cli *c, firmnet_graph **out);
+
 /* A graph-view option struct from the common options. */
 firmnet_graph_options cli_graph_options(const cli *c);
 

@@ -40,7 +40,6 @@ int main(int argc, char **argv)
     args a = {NULL, NULL, FIRMNET_BROKERAGE_OPTIONS_INIT};
     firmnet_graph *g = NULL;
     firmnet_table *t = NULL, *global = NULL;
-    firmnet_graph_options go;
     int rc = cli_parse(&c, argc, argv,
                        "Gould-Fernandez brokerage roles (coordinator, itinerant, gatekeeper,\n"
                        "representative, liaison) of every actor by the groups of ATTR, with\n"
@@ -53,11 +52,7 @@ int main(int argc, char **argv)
         fprintf(stderr, "%s: no attribute given (--by ATTR)\nTry '%s --help'.\n", c.prog, c.prog);
         return 2;
     }
-    rc = cli_load(&c);
-    go = cli_graph_options(&c);
-    if (rc == 0 && firmnet_graph_new(&g, c.net, &go) < 0) {
-        rc = cli_fail(&c);
-    }
+    rc = cli_load_view(&c, &g);
     if (rc == 0 && firmnet_brokerage(&t, g, a.by, &a.opts) < 0) {
         rc = cli_fail(&c);
     }

@@ -60,7 +60,6 @@ int main(int argc, char **argv)
     args a = {NULL, NULL, FIRMNET_EI_OPTIONS_INIT};
     firmnet_graph *g = NULL;
     firmnet_table *t = NULL, *actors = NULL;
-    firmnet_graph_options go;
     int rc = cli_parse(&c, argc, argv,
                        "E-I index (E - I) / (E + I) of every group of ATTR and of the whole\n"
                        "network (group '*'), with its expected value and permutation p-values.",
@@ -72,11 +71,7 @@ int main(int argc, char **argv)
         fprintf(stderr, "%s: no attribute given (--by ATTR)\nTry '%s --help'.\n", c.prog, c.prog);
         return 2;
     }
-    rc = cli_load(&c);
-    go = cli_graph_options(&c);
-    if (rc == 0 && firmnet_graph_new(&g, c.net, &go) < 0) {
-        rc = cli_fail(&c);
-    }
+    rc = cli_load_view(&c, &g);
     if (rc == 0 && firmnet_ei(&t, g, a.by, &a.opts) < 0) {
         rc = cli_fail(&c);
     }

@@ -70,7 +70,6 @@ int main(int argc, char **argv)
     args a = {NULL, NULL, FIRMNET_EMBEDDEDNESS_OPTIONS_INIT};
     firmnet_graph *g = NULL;
     firmnet_table *actors = NULL, *groups = NULL;
-    firmnet_graph_options go;
     int rc = cli_parse(&c, argc, argv,
                        "Local, structural (Burt) and relational embeddedness of every actor;\n"
                        "with --groups ATTR the local shares per group instead (or as well, with\n"
@@ -83,11 +82,7 @@ int main(int argc, char **argv)
         fprintf(stderr, "%s: --groups-out needs --groups ATTR\nTry '%s --help'.\n", c.prog, c.prog);
         return 2;
     }
-    rc = cli_load(&c);
-    go = cli_graph_options(&c);
-    if (rc == 0 && firmnet_graph_new(&g, c.net, &go) < 0) {
-        rc = cli_fail(&c);
-    }
+    rc = cli_load_view(&c, &g);
     if (rc == 0 && a.groups != NULL &&
         firmnet_embeddedness_groups(&groups, g, a.groups, &a.opts) < 0) {
         rc = cli_fail(&c);
