@@ -165,4 +165,48 @@ static inline size_t test_compare_fixture(const firmnet_table *t, const char *fi
     return compared;
 }
 
+/* "dir/name" in one of four rotating static buffers. */
+static inline const char *test_join(const char *dir, const char *name)
+{
+    static char buf[4][512];
+    static int k;
+    k = (k + 1) % 4;
+    snprintf(buf[k], sizeof buf[k], "%s/%s", dir, name);
+    return buf[k];
+}
+
+/* The whole file as a NUL-terminated string the caller frees, or NULL. */
+static inline char *test_slurp(const char *path)
+{
+    FILE *f = fopen(path, "rb");
+    long n;
+    char *s;
+    if (f == NULL) {
+        return NULL;
+    }
+    fseek(f, 0, SEEK_END);
+    n = ftell(f);
+    fseek(f, 0, SEEK_SET);
+    s = malloc((size_t)n + 1);
+    if (s != NULL && fread(s, 1, (size_t)n, f) != (size_t)n) {
+        free(s);
+        s = NULL;
+    }
+    if (s != NULL) {
+        s[n] = '\0';
+    }
+    fclose(f);
+    return s;
+}
+
+/* Non-overlapping occurrences of @p needle in @p hay (0 for a NULL hay). */
+static inline size_t test_count(const char *hay, const char *needle)
+{
+    size_t k = 0;
+    for (const char *p = hay; hay && (p = strstr(p, needle)) != NULL; p += strlen(needle)) {
+        k++;
+    }
+    return k;
+}
+
 #endif

@@ -8,46 +8,14 @@
 
 static char dir[] = "/tmp/firmnet-charts-XXXXXX";
 
+/* Path of @p name in this test's temporary folder (several may be in use at once). */
 static const char *in_dir(const char *name)
 {
-    static char buf[4][512];
-    static int k;
-    k = (k + 1) % 4;
-    snprintf(buf[k], sizeof buf[k], "%s/%s", dir, name);
-    return buf[k];
+    return test_join(dir, name);
 }
 
-static char *slurp(const char *path)
-{
-    FILE *f = fopen(path, "rb");
-    long n;
-    char *s;
-    if (f == NULL) {
-        return NULL;
-    }
-    fseek(f, 0, SEEK_END);
-    n = ftell(f);
-    fseek(f, 0, SEEK_SET);
-    s = malloc((size_t)n + 1);
-    if (s != NULL && fread(s, 1, (size_t)n, f) != (size_t)n) {
-        free(s);
-        s = NULL;
-    }
-    if (s != NULL) {
-        s[n] = '\0';
-    }
-    fclose(f);
-    return s;
-}
-
-static size_t count(const char *hay, const char *needle)
-{
-    size_t k = 0;
-    for (const char *p = hay; hay && (p = strstr(p, needle)) != NULL; p += strlen(needle)) {
-        k++;
-    }
-    return k;
-}
+#define slurp test_slurp
+#define count test_count
 
 /* The tooltips of the marks, in order: "label: value [low, high]". */
 typedef struct mark {
