@@ -112,6 +112,57 @@ cleanup:
     return rc;
 }
 
+/* Counting sort of the edges 0..m-1 by key (values < n), stable: order gets the edges,
+ * start the n + 1 offsets of each key's run in it. */
+static void order_by(const igraph_integer_t *key, size_t m, size_t n, igraph_integer_t *order,
+                     igraph_integer_t *start)
+{
+    memset(start, 0, (n + 1) * sizeof *start);
+    for (size_t e = 0; e < m; e++) {
+        start[key[e] + 1]++;
+    }
+    for (size_t v = 0; v < n; v++) {
+        start[v + 1] += start[v];
+    }
+    for (size_t e = 0; e < m; e++) {
+        order[start[key[e]]++] = (igraph_integer_t)e;
+    }
+    /* start[v] now ends key v's run, which is where key v + 1's starts */
+    memmove(start + 1, start, n * sizeof *start);
+    start[0] = 0;
+}
+
+/*
+ * Complete the indexed edge list of @p ig (made by igraph_empty() with n vertices, then given
+ * m edges in from/to) whose edges are sorted: by (from, to) when directed, by (to, from) when
+ * undirected (igraph keeps the larger end in `from`). That is what igraph_create() computes
+ * with two general radix sorts -- oi orders the edges by (from, to), ii by (to, from), os and
+ * is hold where each vertex's run starts -- but one of the two orders is the identity here and
+ * the other is a single stable counting sort. There are no multiple edges, so both orders
+ * are unique; test_graph checks the arrays equal igraph_create()'s.
+ */
+static int index_sorted_edges(igraph_t *ig, size_t n, size_t m, bool undirected)
+{
+    igraph_vector_int_t *ident = undirected ? &ig->ii : &ig->oi;
+    igraph_vector_int_t *sorted = undirected ? &ig->oi : &ig->ii;
+    igraph_vector_int_t *ident_start = undirected ? &ig->is : &ig->os;
+    igraph_vector_int_t *sorted_start = undirected ? &ig->os : &ig->is;
+    const igraph_vector_int_t *ident_key = undirected ? &ig->to : &ig->from;
+    const igraph_vector_int_t *sorted_key = undirected ? &ig->from : &ig->to;
+    int rc = firmnet_i_igraph(igraph_vector_int_resize(&ig->oi, (igraph_integer_t)m), "graph view");
+    if (rc == 0) {
+        rc = firmnet_i_igraph(igraph_vector_int_resize(&ig->ii, (igraph_integer_t)m), "graph view");
+    }
+    if (rc < 0) {
+        return rc;
+    }
+    /* igraph_empty() sized os and is to n + 1 */
+    order_by(VECTOR(*sorted_key), m, n, VECTOR(*sorted), VECTOR(*sorted_start));
+    order_by(VECTOR(*ident_key), m, n, VECTOR(*ident), VECTOR(*ident_start));
+    igraph_invalidate_cache(ig);
+    return 0;
+}
+
 int firmnet_graph_new(firmnet_graph **out, const firmnet_network *net,
                       const firmnet_graph_options *opts)
 {
@@ -121,7 +172,7 @@ int firmnet_graph_new(firmnet_graph **out, const firmnet_network *net,
     uint32_t *order = NULL, *targets = NULL;
     size_t *first = NULL;
     igraph_vector_int_t edges;
-    bool edges_init = false, w_init = false, entered = false, undirected;
+    bool edges_init = false, w_init = false, g_init = false, entered = false, fast, undirected;
     ptrdiff_t wave = -1;
     size_t n, m0 = 0, m = 0;
     int rc;
@@ -174,11 +225,31 @@ int firmnet_graph_new(firmnet_graph **out, const firmnet_network *net,
     }
     firmnet_i_enter();
     entered = true;
-    rc = firmnet_i_igraph(igraph_vector_int_init(&edges, (igraph_integer_t)(2 * m)), "graph view");
+    /* A host's attribute handler would expect attributes made along with the edges: leave
+     * such graphs to igraph_create. */
+    fast = !igraph_has_attribute_table();
+    if (fast) {
+        rc = firmnet_i_igraph(igraph_empty(&g->g, (igraph_integer_t)n,
+                                           undirected ? IGRAPH_UNDIRECTED : IGRAPH_DIRECTED),
+                              "graph view");
+        if (rc < 0) {
+            goto cleanup;
+        }
+        g_init = true;
+        rc = firmnet_i_igraph(igraph_vector_int_resize(&g->g.from, (igraph_integer_t)m),
+                              "graph view");
+        if (rc == 0) {
+            rc = firmnet_i_igraph(igraph_vector_int_resize(&g->g.to, (igraph_integer_t)m),
+                                  "graph view");
+        }
+    } else {
+        rc = firmnet_i_igraph(igraph_vector_int_init(&edges, (igraph_integer_t)(2 * m)),
+                              "graph view");
+        edges_init = rc == 0;
+    }
     if (rc < 0) {
         goto cleanup;
     }
-    edges_init = true;
     rc = firmnet_i_igraph(igraph_vector_init(&g->w, (igraph_integer_t)m), "graph view");
     if (rc < 0) {
         goto cleanup;
@@ -215,21 +286,34 @@ int firmnet_graph_new(firmnet_graph **out, const firmnet_network *net,
                                      net->ids.strs[v], net->ids.strs[t]);
                 goto cleanup;
             }
-            VECTOR(edges)[2 * e] = (igraph_integer_t)v;
-            VECTOR(edges)[2 * e + 1] = t;
+            if (!fast) {
+                VECTOR(edges)[2 * e] = (igraph_integer_t)v;
+                VECTOR(edges)[2 * e + 1] = t;
+            } else if (undirected) { /* igraph keeps the larger end in `from` */
+                VECTOR(g->g.from)[e] = t;
+                VECTOR(g->g.to)[e] = (igraph_integer_t)v;
+            } else {
+                VECTOR(g->g.from)[e] = (igraph_integer_t)v;
+                VECTOR(g->g.to)[e] = t;
+            }
             VECTOR(g->w)[e] = weight;
             i = j;
         }
     }
-    /* igraph_create needs as much again as the edge list: give back what is no longer used */
+    /* the index needs as much again as the edge list: give back what is no longer used */
     firmnet_i_free(order);
     firmnet_i_free(targets);
     firmnet_i_free(first);
     order = targets = NULL;
     first = NULL;
-    rc = firmnet_i_igraph(igraph_create(&g->g, &edges, (igraph_integer_t)n,
-                                        undirected ? IGRAPH_UNDIRECTED : IGRAPH_DIRECTED),
-                          "graph view");
+    if (fast) {
+        rc = index_sorted_edges(&g->g, n, m, undirected);
+    } else {
+        rc = firmnet_i_igraph(igraph_create(&g->g, &edges, (igraph_integer_t)n,
+                                            undirected ? IGRAPH_UNDIRECTED : IGRAPH_DIRECTED),
+                              "graph view");
+        g_init = rc == 0;
+    }
     if (rc < 0) {
         goto cleanup;
     }
@@ -251,6 +335,9 @@ cleanup:
     }
     if (g != NULL && w_init) {
         igraph_vector_destroy(&g->w);
+    }
+    if (g != NULL && g_init) {
+        igraph_destroy(&g->g);
     }
     if (entered) {
         firmnet_i_leave();

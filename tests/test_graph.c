@@ -18,6 +18,40 @@ typedef struct edge {
     double w;
 } edge;
 
+/* The view's igraph_t (whose index firmnet builds from its sorted edges) equals, array by
+ * array, the graph igraph_create() makes from the same edge list, and igraph agrees that it
+ * is consistent. */
+static void check_index(const firmnet_graph *g)
+{
+    const igraph_t *ig = firmnet_graph_igraph(g);
+    igraph_t ref;
+    igraph_vector_int_t el;
+    igraph_bool_t same = 0;
+    firmnet_igraph_lock();
+    CHECK_INT(igraph_vector_int_init(&el, 0), 0);
+    CHECK_INT(igraph_get_edgelist(ig, &el, 0), 0);
+    CHECK_INT(igraph_create(&ref, &el, igraph_vcount(ig), igraph_is_directed(ig)), 0);
+    const igraph_vector_int_t *a[] = {&ig->from, &ig->to, &ig->oi, &ig->ii, &ig->os, &ig->is};
+    const igraph_vector_int_t *b[] = {&ref.from, &ref.to, &ref.oi, &ref.ii, &ref.os, &ref.is};
+    for (int k = 0; k < 6; k++) {
+        CHECK(igraph_vector_int_all_e(a[k], b[k]));
+    }
+    CHECK_INT(igraph_is_same_graph(ig, &ref, &same), 0);
+    CHECK(same);
+    /* queries that go through the index */
+    igraph_vector_int_t d1, d2;
+    CHECK_INT(igraph_vector_int_init(&d1, 0), 0);
+    CHECK_INT(igraph_vector_int_init(&d2, 0), 0);
+    CHECK_INT(igraph_degree(ig, &d1, igraph_vss_all(), IGRAPH_IN, 1), 0);
+    CHECK_INT(igraph_degree(&ref, &d2, igraph_vss_all(), IGRAPH_IN, 1), 0);
+    CHECK(igraph_vector_int_all_e(&d1, &d2));
+    igraph_vector_int_destroy(&d1);
+    igraph_vector_int_destroy(&d2);
+    igraph_destroy(&ref);
+    igraph_vector_int_destroy(&el);
+    firmnet_igraph_unlock();
+}
+
 /* Build a view and copy out its edges; returns the edge count (or -1 on failure). */
 static long view(const firmnet_network *net, const char *layers, const char *wave, int undirected,
                  firmnet_merge merge, edge *out)
@@ -37,6 +71,7 @@ static long view(const firmnet_network *net, const char *layers, const char *wav
     CHECK_INT(firmnet_graph_vertex_count(g), 5); /* every actor, isolates included */
     CHECK_INT(firmnet_graph_is_directed(g), !undirected);
     CHECK_INT(firmnet_graph_edges(g, s, t, w, 16), 0);
+    check_index(g);
     CHECK_INT(igraph_ecount(firmnet_graph_igraph(g)), m);
     CHECK_INT(igraph_vector_size(firmnet_graph_weights(g)), m);
     for (long e = 0; e < m; e++) {
@@ -146,7 +181,21 @@ int main(void)
     /* per-wave ties are distinct per layer; across layers pairs may repeat, so edges <= ties */
     CHECK(firmnet_graph_edge_count(g) <= 2951);
     CHECK(firmnet_graph_edge_count(g) > 2500);
+    check_index(g);
     firmnet_graph_free(g);
+    /* every kind of view of the demo: directed and undirected, one layer, all waves */
+    const char *layers[] = {"all", "trade", "service", "rnd"};
+    for (int u = 0; u < 2; u++) {
+        for (int k = 0; k < 4; k++) {
+            o.wave = k == 1 ? "2007" : NULL;
+            o.layers = layers[k];
+            o.undirected = u;
+            CHECK_INT(firmnet_graph_new(&g, demo, &o), 0);
+            CHECK(firmnet_graph_edge_count(g) > 0);
+            check_index(g);
+            firmnet_graph_free(g);
+        }
+    }
     firmnet_network_free(demo);
     firmnet_network_free(net);
     return test_done();
