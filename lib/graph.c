@@ -45,21 +45,25 @@ static inline void tie_pair(const firmnet_network *net, size_t k, bool undirecte
 
 /*
  * The selected ties of @p net in (source, target) order: a stable counting sort on the target,
- * then one on the source, reading the pairs from the network's own arrays. *order gets the
- * m0 tie indices, *targets their targets (so later passes read sequentially), and *first the
- * n + 1 offsets of each source's run. The caller frees the three. O(M + n) time.
+ * then one on the source. Each pass carries the tie's other end and weight along, so both read
+ * their input in sequence (a tie's weight looked up by index would be a cache miss on large
+ * networks). *targets and *weights get the m0 ties' targets and weights in that order, *first
+ * the n + 1 offsets of each source's run. Ties of one pair stay in tie order (both sorts are
+ * stable). The caller frees the three. O(M + n) time.
  */
 static int sorted_selection(const firmnet_network *net, const unsigned char *mask, ptrdiff_t wave,
-                            bool undirected, uint32_t **order, uint32_t **targets, size_t **first,
+                            bool undirected, uint32_t **targets, double **weights, size_t **first,
                             size_t *m0_out)
 {
     size_t n = net->ids.count, m0 = 0;
     size_t *count = firmnet_i_calloc(n + 1, sizeof *count);
     size_t *start = firmnet_i_calloc(n + 1, sizeof *start);
-    uint32_t *o1 = NULL, *o2 = NULL, *tt = NULL, s, t;
+    size_t *cursor = firmnet_i_malloc((n + 1) * sizeof *cursor);
+    uint32_t *s1 = NULL, *tt = NULL, s, t;
+    double *w1 = NULL, *ww = NULL;
     int rc = 0;
 
-    if (count == NULL || start == NULL) {
+    if (count == NULL || start == NULL || cursor == NULL) {
         rc = firmnet_i_nomem();
         goto cleanup;
     }
@@ -71,10 +75,9 @@ static int sorted_selection(const firmnet_network *net, const unsigned char *mas
             m0++;
         }
     }
-    o1 = firmnet_i_malloc((m0 ? m0 : 1) * sizeof *o1);
-    o2 = firmnet_i_malloc((m0 ? m0 : 1) * sizeof *o2);
-    tt = firmnet_i_malloc((m0 ? m0 : 1) * sizeof *tt);
-    if (o1 == NULL || o2 == NULL || tt == NULL) {
+    s1 = firmnet_i_malloc((m0 ? m0 : 1) * sizeof *s1);
+    w1 = firmnet_i_malloc((m0 ? m0 : 1) * sizeof *w1);
+    if (s1 == NULL || w1 == NULL) {
         rc = firmnet_i_nomem();
         goto cleanup;
     }
@@ -82,33 +85,46 @@ static int sorted_selection(const firmnet_network *net, const unsigned char *mas
         count[v + 1] += count[v];
         start[v + 1] += start[v];
     }
-    /* by target, in tie order */
+    /* by target, in tie order; cursor[t] walks target t's run */
+    memcpy(cursor, count, (n + 1) * sizeof *cursor);
     for (size_t k = 0; k < net->nties; k++) {
         if (mask[net->layer[k]] && (wave < 0 || net->wave[k] == (uint16_t)wave)) {
             tie_pair(net, k, undirected, &s, &t);
-            o1[count[t]++] = (uint32_t)k;
+            size_t at = cursor[t]++;
+            s1[at] = s;
+            w1[at] = net->weight[k];
         }
     }
-    /* then by source, stable: count[] now walks the sources' runs */
-    memcpy(count, start, (n + 1) * sizeof *count);
-    for (size_t i = 0; i < m0; i++) {
-        tie_pair(net, o1[i], undirected, &s, &t);
-        size_t at = count[s]++;
-        o2[at] = o1[i];
-        tt[at] = t;
+    tt = firmnet_i_malloc((m0 ? m0 : 1) * sizeof *tt);
+    ww = firmnet_i_malloc((m0 ? m0 : 1) * sizeof *ww);
+    if (tt == NULL || ww == NULL) {
+        rc = firmnet_i_nomem();
+        goto cleanup;
     }
-    *order = o2;
+    /* then by source, stable: target t's run is count[t] .. count[t + 1] */
+    memcpy(cursor, start, (n + 1) * sizeof *cursor);
+    for (size_t v = 0; v < n; v++) {
+        for (size_t i = count[v]; i < count[v + 1]; i++) {
+            size_t at = cursor[s1[i]]++;
+            tt[at] = (uint32_t)v;
+            ww[at] = w1[i];
+        }
+    }
     *targets = tt;
+    *weights = ww;
     *first = start;
     *m0_out = m0;
-    o2 = tt = NULL;
+    tt = NULL;
+    ww = NULL;
     start = NULL;
 cleanup:
     firmnet_i_free(count);
     firmnet_i_free(start);
-    firmnet_i_free(o1);
-    firmnet_i_free(o2);
+    firmnet_i_free(cursor);
+    firmnet_i_free(s1);
+    firmnet_i_free(w1);
     firmnet_i_free(tt);
+    firmnet_i_free(ww);
     return rc;
 }
 
@@ -169,7 +185,8 @@ int firmnet_graph_new(firmnet_graph **out, const firmnet_network *net,
     static const firmnet_graph_options defaults = FIRMNET_GRAPH_OPTIONS_INIT;
     firmnet_graph *g = NULL;
     unsigned char *mask = NULL;
-    uint32_t *order = NULL, *targets = NULL;
+    uint32_t *targets = NULL;
+    double *weights = NULL;
     size_t *first = NULL;
     igraph_vector_int_t edges;
     bool edges_init = false, w_init = false, g_init = false, entered = false, fast, undirected;
@@ -213,7 +230,7 @@ int firmnet_graph_new(firmnet_graph **out, const firmnet_network *net,
         rc = firmnet_i_nomem();
         goto cleanup;
     }
-    rc = sorted_selection(net, mask, wave, undirected, &order, &targets, &first, &m0);
+    rc = sorted_selection(net, mask, wave, undirected, &targets, &weights, &first, &m0);
     if (rc < 0) {
         goto cleanup;
     }
@@ -262,7 +279,7 @@ int firmnet_graph_new(firmnet_graph **out, const firmnet_network *net,
             double sum = 0, max = -INFINITY;
             size_t j = i;
             for (; j < first[v + 1] && targets[j] == t; j++) {
-                double x = net->weight[order[j]];
+                double x = weights[j];
                 sum += x;
                 max = fmax(max, x);
             }
@@ -271,7 +288,7 @@ int firmnet_graph_new(firmnet_graph **out, const firmnet_network *net,
                 /* the sum overflows but the mean need not: divide before adding */
                 sum = 0;
                 for (size_t k = i; k < j; k++) {
-                    sum += net->weight[order[k]] / cnt;
+                    sum += weights[k] / cnt;
                 }
                 cnt = 1;
             }
@@ -301,10 +318,11 @@ int firmnet_graph_new(firmnet_graph **out, const firmnet_network *net,
         }
     }
     /* the index needs as much again as the edge list: give back what is no longer used */
-    firmnet_i_free(order);
+    firmnet_i_free(weights);
     firmnet_i_free(targets);
     firmnet_i_free(first);
-    order = targets = NULL;
+    weights = NULL;
+    targets = NULL;
     first = NULL;
     if (fast) {
         rc = index_sorted_edges(&g->g, n, m, undirected);
@@ -344,7 +362,7 @@ cleanup:
     }
     firmnet_i_free(g);
     firmnet_i_free(mask);
-    firmnet_i_free(order);
+    firmnet_i_free(weights);
     firmnet_i_free(targets);
     firmnet_i_free(first);
     return rc;
