@@ -1057,99 +1057,55 @@ static int tie_add(firmnet_network *net, undo *u, const tie_row *row,
     return 0;
 }
 
-/* The key of tie k in a sort pass: key32[k], or key16[k] * lo_range + lo16[k] (lo16 may be
- * NULL) -- one pass on that pair orders as a pass on lo16 followed by a stable one on key16. */
-static inline size_t sort_key(size_t k, const uint32_t *key32, const uint16_t *key16,
-                              const uint16_t *lo16, size_t lo_range)
-{
-    if (key32 != NULL) {
-        return key32[k];
-    }
-    return lo16 != NULL ? (size_t)key16[k] * lo_range + lo16[k] : key16[k];
-}
+/* A tie of a run of equal (source, target) in dedupe_bulk(). */
+typedef struct run_tie {
+    uint16_t layer, wave;
+    uint32_t k;
+} run_tie;
 
-/* Stable counting sort of idx[0..m) by sort_key(idx[i]) < range, into out. */
-static int sort_pass(const uint32_t *idx, uint32_t *out, size_t m, size_t range,
-                     const uint32_t *key32, const uint16_t *key16, const uint16_t *lo16,
-                     size_t lo_range)
+static int cmp_run_tie(const void *pa, const void *pb)
 {
-    size_t *count = firmnet_i_calloc(range + 1, sizeof *count);
-    if (count == NULL) {
-        return firmnet_i_nomem();
+    const run_tie *a = pa, *b = pb;
+    if (a->layer != b->layer) {
+        return a->layer < b->layer ? -1 : 1;
     }
-    for (size_t i = 0; i < m; i++) {
-        count[sort_key(idx[i], key32, key16, lo16, lo_range) + 1]++;
+    if (a->wave != b->wave) {
+        return a->wave < b->wave ? -1 : 1;
     }
-    for (size_t v = 0; v < range; v++) {
-        count[v + 1] += count[v];
-    }
-    for (size_t i = 0; i < m; i++) {
-        out[count[sort_key(idx[i], key32, key16, lo16, lo_range)]++] = idx[i];
-    }
-    firmnet_i_free(count);
-    return 0;
+    return a->k < b->k ? -1 : a->k > b->k;
 }
 
 /*
- * Merge the ties a bulk read appended (indices from u->nties on) with each other and with the
- * ties already there, in file order, then compact. Ties are sorted by (source, target, layer,
- * wave) with stable counting sorts, so within a run of equal keys the lowest index (the
- * surviving tie) comes first and the others follow in the order they were read.
- * For FIRMNET_MERGE_ERROR, *dup receives the index of the duplicate read first (else SIZE_MAX).
+ * Merge the ties of one run of equal (source, target), given in index order, that also share
+ * layer and wave: each group into its lowest index, the others in the order they were read.
+ * dead[k] becomes 1 for a merged tie. See dedupe_bulk() for *dup and *overflow.
  */
-static int dedupe_bulk(firmnet_network *net, undo *u, firmnet_merge rule, size_t *dup,
-                       size_t *overflow)
+static int merge_run(firmnet_network *net, undo *u, firmnet_merge rule, const uint32_t *ks,
+                     size_t r, run_tie *scratch, unsigned char *dead, size_t *dup,
+                     size_t *overflow)
 {
-    size_t m = net->nties, first_new = u->nties, w;
-    uint32_t *a = NULL, *b = NULL;
-    unsigned char *dead = NULL;
-    int rc = 0;
-
-    *dup = *overflow = SIZE_MAX;
-    if (m == first_new) {
-        return 0;
+    for (size_t a = 0; a < r; a++) {
+        scratch[a].layer = net->layer[ks[a]];
+        scratch[a].wave = net->wave[ks[a]];
+        scratch[a].k = ks[a];
     }
-    a = firmnet_i_malloc(m * sizeof *a);
-    b = firmnet_i_malloc(m * sizeof *b);
-    dead = firmnet_i_calloc(m, 1);
-    if (a == NULL || b == NULL || dead == NULL) {
-        rc = firmnet_i_nomem();
-        goto cleanup;
-    }
-    for (size_t i = 0; i < m; i++) {
-        a[i] = (uint32_t)i;
-    }
-    /* (layer, wave) in one pass, then target, then source: LSD radix order (source, target,
-     * layer, wave) */
-    if (net->waves.count * net->layers.count <= m + 1024) {
-        if (net->waves.count > 1 || net->layers.count > 1) {
-            rc = sort_pass(a, b, m, net->layers.count * net->waves.count, NULL, net->layer,
-                           net->wave, net->waves.count);
-            memcpy(a, b, m * sizeof *a);
+    if (r <= 32) { /* insertion sort: short runs are the rule, and it is stable */
+        for (size_t a = 1; a < r; a++) {
+            run_tie x = scratch[a];
+            size_t b = a;
+            for (; b > 0 && cmp_run_tie(&scratch[b - 1], &x) > 0; b--) {
+                scratch[b] = scratch[b - 1];
+            }
+            scratch[b] = x;
         }
-    } else { /* so many waves and layers that the pair's counters would outweigh the ties */
-        rc = sort_pass(a, b, m, net->waves.count, NULL, net->wave, NULL, 0);
-        memcpy(a, b, m * sizeof *a);
-        if (rc == 0) {
-            rc = sort_pass(a, b, m, net->layers.count, NULL, net->layer, NULL, 0);
-            memcpy(a, b, m * sizeof *a);
-        }
+    } else {
+        qsort(scratch, r, sizeof *scratch, cmp_run_tie); /* the index breaks ties */
     }
-    if (rc == 0) {
-        rc = sort_pass(a, b, m, net->ids.count, net->tgt, NULL, NULL, 0);
-    }
-    if (rc == 0) {
-        rc = sort_pass(b, a, m, net->ids.count, net->src, NULL, NULL, 0);
-    }
-    if (rc < 0) {
-        goto cleanup;
-    }
-    for (size_t i = 0; i < m;) {
-        size_t f = a[i], j = i + 1;
-        for (; j < m && net->src[a[j]] == net->src[f] && net->tgt[a[j]] == net->tgt[f] &&
-               net->layer[a[j]] == net->layer[f] && net->wave[a[j]] == net->wave[f];
-             j++) {
-            size_t k = a[j];
+    for (size_t a = 0; a < r;) {
+        size_t f = scratch[a].k, b = a + 1;
+        for (; b < r && scratch[b].layer == scratch[a].layer && scratch[b].wave == scratch[a].wave;
+             b++) {
+            size_t k = scratch[b].k;
             if (rule == FIRMNET_MERGE_ERROR) {
                 *dup = k < *dup ? k : *dup;
                 continue;
@@ -1158,15 +1114,109 @@ static int dedupe_bulk(firmnet_network *net, undo *u, firmnet_merge rule, size_t
                 *overflow = k < *overflow ? k : *overflow;
                 continue;
             }
-            rc = undo_note_merged(u, net, f);
+            int rc = undo_note_merged(u, net, f);
             if (rc < 0) {
-                goto cleanup;
+                return rc;
             }
             merge_weight(net, f, net->weight[k], rule);
             dead[k] = 1;
             u->report.duplicates_merged++;
         }
-        i = j;
+        a = b;
+    }
+    return 0;
+}
+
+/*
+ * Merge the ties a bulk read appended (indices from u->nties on) with each other and with the
+ * ties already there, in file order, then compact. Two stable counting sorts, on the target
+ * and then on the source, carry each tie's index and other end along (so both passes read in
+ * sequence), which brings ties of equal (source, target) together in index order; within such
+ * a run, those of equal layer and wave merge into the lowest index, the others following in
+ * the order they were read. For FIRMNET_MERGE_ERROR, *dup receives the index of the duplicate
+ * read first (else SIZE_MAX); *overflow likewise the first tie whose weight would make a sum
+ * overflow.
+ */
+static int dedupe_bulk(firmnet_network *net, undo *u, firmnet_merge rule, size_t *dup,
+                       size_t *overflow)
+{
+    size_t m = net->nties, first_new = u->nties, n = net->ids.count, w, longest = 0;
+    size_t *by_t = NULL, *by_s = NULL, *cursor = NULL;
+    uint32_t *k1 = NULL, *s1 = NULL, *k2 = NULL, *t2 = NULL;
+    unsigned char *dead = NULL;
+    run_tie *scratch = NULL;
+    int rc = 0;
+
+    *dup = *overflow = SIZE_MAX;
+    if (m == first_new) {
+        return 0;
+    }
+    by_t = firmnet_i_calloc(n + 1, sizeof *by_t);
+    by_s = firmnet_i_calloc(n + 1, sizeof *by_s);
+    cursor = firmnet_i_malloc((n + 1) * sizeof *cursor);
+    k1 = firmnet_i_malloc(m * sizeof *k1);
+    s1 = firmnet_i_malloc(m * sizeof *s1);
+    dead = firmnet_i_calloc(m, 1);
+    if (by_t == NULL || by_s == NULL || cursor == NULL || k1 == NULL || s1 == NULL ||
+        dead == NULL) {
+        rc = firmnet_i_nomem();
+        goto cleanup;
+    }
+    for (size_t k = 0; k < m; k++) {
+        by_t[net->tgt[k] + 1]++;
+        by_s[net->src[k] + 1]++;
+    }
+    for (size_t v = 0; v < n; v++) {
+        by_t[v + 1] += by_t[v];
+        by_s[v + 1] += by_s[v];
+    }
+    memcpy(cursor, by_t, (n + 1) * sizeof *cursor);
+    for (size_t k = 0; k < m; k++) {
+        size_t at = cursor[net->tgt[k]]++;
+        k1[at] = (uint32_t)k;
+        s1[at] = net->src[k];
+    }
+    k2 = firmnet_i_malloc(m * sizeof *k2);
+    t2 = firmnet_i_malloc(m * sizeof *t2);
+    if (k2 == NULL || t2 == NULL) {
+        rc = firmnet_i_nomem();
+        goto cleanup;
+    }
+    memcpy(cursor, by_s, (n + 1) * sizeof *cursor);
+    for (size_t t = 0; t < n; t++) {
+        for (size_t i = by_t[t]; i < by_t[t + 1]; i++) {
+            size_t at = cursor[s1[i]]++;
+            k2[at] = k1[i];
+            t2[at] = (uint32_t)t;
+        }
+    }
+    firmnet_i_free(k1);
+    firmnet_i_free(s1);
+    k1 = s1 = NULL;
+    /* runs of equal (source, target): equal targets next to each other within a source's run */
+    for (size_t v = 0; v < n; v++) {
+        for (size_t i = by_s[v]; i < by_s[v + 1];) {
+            size_t j = i + 1;
+            while (j < by_s[v + 1] && t2[j] == t2[i]) {
+                j++;
+            }
+            if (j - i > 1) {
+                if (j - i > longest) {
+                    run_tie *p = firmnet_i_reallocarray(scratch, j - i, sizeof *p);
+                    if (p == NULL) {
+                        rc = firmnet_i_nomem();
+                        goto cleanup;
+                    }
+                    scratch = p;
+                    longest = j - i;
+                }
+                rc = merge_run(net, u, rule, k2 + i, j - i, scratch, dead, dup, overflow);
+                if (rc < 0) {
+                    goto cleanup;
+                }
+            }
+            i = j;
+        }
     }
     if (*dup != SIZE_MAX || *overflow != SIZE_MAX) {
         goto cleanup;
@@ -1187,9 +1237,15 @@ static int dedupe_bulk(firmnet_network *net, undo *u, firmnet_merge rule, size_t
     net->nties = w;
     u->report.ties_added += w - first_new;
 cleanup:
-    firmnet_i_free(a);
-    firmnet_i_free(b);
+    firmnet_i_free(by_t);
+    firmnet_i_free(by_s);
+    firmnet_i_free(cursor);
+    firmnet_i_free(k1);
+    firmnet_i_free(s1);
+    firmnet_i_free(k2);
+    firmnet_i_free(t2);
     firmnet_i_free(dead);
+    firmnet_i_free(scratch);
     return rc;
 }
 

@@ -3,7 +3,8 @@
  * Fast paths give the same bits as the straightforward ones: Burt's measures with hubs looked
  * up from the small side (firmnet_i_hub_ratio) against the plain scan, on a network with
  * heavy-tailed degrees, directed and undirected, weighted and unweighted; firmnet's coreness
- * against igraph_coreness() in every mode. (Betweenness on any number of threads:
+ * against igraph_coreness() in every mode; duplicate ties merged in bulk at the end of a read
+ * against the same rows added one at a time. (Betweenness on any number of threads:
  * tests/test_betweenness.c.)
  */
 #include <stdint.h>
@@ -114,8 +115,97 @@ static void test_coreness(void)
     }
 }
 
+/*
+ * A bulk read merges duplicates with counting sorts at the end (dedupe_bulk); adding the same
+ * rows one at a time merges them through the tie hash. Both give the same ties in the same
+ * order with the same weights, bit for bit, under every merge rule: on rows with many
+ * repeats, one pair repeated 200 times across layers and waves (a run longer than the
+ * insertion sort's), and a second read merging into the ties of the first.
+ */
+static void test_dedupe(void)
+{
+    static const char *layers[] = {"trade", "rnd", "service.legal"};
+    static const char *waves[] = {"2005", "2007"};
+    static const firmnet_merge rules[] = {FIRMNET_MERGE_SUM, FIRMNET_MERGE_MAX, FIRMNET_MERGE_MEAN,
+                                          FIRMNET_MERGE_COUNT, FIRMNET_MERGE_FIRST};
+    enum { ROWS = 20000 };
+    firmnet_i_buf csv[2] = {{0}, {0}};
+    char (*row_s)[8] = calloc(ROWS, sizeof *row_s), (*row_t)[8] = calloc(ROWS, sizeof *row_t);
+    const char **row_w = calloc(ROWS, sizeof *row_w), **row_l = calloc(ROWS, sizeof *row_l);
+    double *row_x = calloc(ROWS, sizeof *row_x);
+    uint64_t z = 11;
+    CHECK(row_s != NULL && row_t != NULL && row_w != NULL && row_l != NULL && row_x != NULL);
+    for (int h = 0; h < 2; h++) {
+        CHECK_INT(firmnet_i_buf_printf(&csv[h], "wave,layer,source,target,weight\n"), 0);
+    }
+    for (size_t k = 0; k < ROWS; k++) {
+        z = z * 6364136223846793005ULL + 1442695040888963407ULL;
+        size_t a = (z >> 33) % 40, b = (z >> 13) % 40;
+        if (k % 100 == 7) { /* the long run */
+            a = 3;
+            b = 4;
+        }
+        if (a == b) {
+            b = (b + 1) % 40;
+        }
+        snprintf(row_s[k], sizeof row_s[k], "a%zu", a);
+        snprintf(row_t[k], sizeof row_t[k], "a%zu", b);
+        row_w[k] = waves[(z >> 50) % 2];
+        row_l[k] = layers[(z >> 52) % 3];
+        row_x[k] = (double)((z >> 40) % 1000 + 1) / 7.0;
+        CHECK_INT(firmnet_i_buf_printf(&csv[k >= ROWS / 2], "%s,%s,%s,%s,%.17g\n", row_w[k],
+                                       row_l[k], row_s[k], row_t[k], row_x[k]),
+                  0);
+    }
+    for (size_t r = 0; r < sizeof rules / sizeof *rules; r++) {
+        firmnet_read_options o = FIRMNET_READ_OPTIONS_INIT;
+        firmnet_load_report rep = {0};
+        firmnet_network *bulk = NULL, *one = NULL;
+        o.duplicates = rules[r];
+        CHECK_INT(firmnet_network_new(&bulk), 0);
+        CHECK_INT(firmnet_network_new(&one), 0);
+        for (int h = 0; h < 2; h++) {
+            CHECK_INT(firmnet_network_read_ties_buffer(bulk, csv[h].data, csv[h].len, "dedupe.csv",
+                                                       &o, h ? &rep : NULL),
+                      0);
+        }
+        CHECK(rep.duplicates_merged > ROWS / 4);
+        for (size_t k = 0; k < ROWS; k++) {
+            CHECK_INT(firmnet_network_add_tie(one, row_w[k], row_l[k], row_s[k], row_t[k],
+                                              row_x[k], &o, NULL),
+                      0);
+        }
+        CHECK_INT(firmnet_network_tie_count(bulk), firmnet_network_tie_count(one));
+        CHECK(firmnet_network_tie_count(bulk) < ROWS / 2);
+        for (size_t k = 0; k < firmnet_network_tie_count(one); k++) {
+            size_t s1, t1, s2, t2;
+            const char *w1, *w2, *l1, *l2;
+            double x1, x2;
+            CHECK_INT(firmnet_network_tie(bulk, k, &s1, &t1, &w1, &l1, &x1), 0);
+            CHECK_INT(firmnet_network_tie(one, k, &s2, &t2, &w2, &l2, &x2), 0);
+            CHECK_STR(firmnet_network_actor_id(bulk, s1), firmnet_network_actor_id(one, s2));
+            CHECK_STR(firmnet_network_actor_id(bulk, t1), firmnet_network_actor_id(one, t2));
+            CHECK_STR(w1, w2);
+            CHECK_STR(l1, l2);
+            CHECK(memcmp(&x1, &x2, sizeof x1) == 0);
+            CHECK_INT(bulk->nmerged[k], one->nmerged[k]);
+        }
+        firmnet_network_free(bulk);
+        firmnet_network_free(one);
+    }
+    for (int h = 0; h < 2; h++) {
+        firmnet_i_buf_free(&csv[h]);
+    }
+    free(row_s);
+    free(row_t);
+    free(row_w);
+    free(row_l);
+    free(row_x);
+}
+
 int main(void)
 {
+    test_dedupe();
     test_coreness();
     firmnet_network *net = hub_network();
     for (int undirected = 0; undirected <= 1; undirected++) {
