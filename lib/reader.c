@@ -888,6 +888,35 @@ static bool has_bom(const char *f, size_t len)
     return len >= 3 && memmem(f, len, "\xEF\xBB\xBF", 3) != NULL;
 }
 
+/*
+ * Whether every field of the current record is ASCII, so that the per-field UTF-8 and
+ * byte-order-mark checks cannot fail. Both parse paths leave the fields in one buffer in
+ * increasing order (the fast path in buf, the slow path in rec), with only ASCII bytes between
+ * them (NUL terminators, trimmed spaces, delimiters), so one scan of the span from the first
+ * field's start to the last field's end covers them all, eight bytes at a time. False when
+ * some byte is not ASCII (or the span is not as expected): the caller then checks field by
+ * field, and its errors name the field exactly as before.
+ */
+static bool record_is_ascii(const firmnet_i_csv *c)
+{
+    const unsigned char *p = (const unsigned char *)c->fstart[0];
+    const unsigned char *e = (const unsigned char *)c->fstart[c->nf - 1] + c->lens[c->nf - 1];
+    uint64_t any = 0;
+    if (e < p) {
+        return false;
+    }
+    size_t n = (size_t)(e - p), i = 0;
+    for (; i + 8 <= n; i += 8) {
+        uint64_t w;
+        memcpy(&w, p + i, 8);
+        any |= w;
+    }
+    for (; i < n; i++) {
+        any |= p[i];
+    }
+    return (any & 0x8080808080808080ULL) == 0;
+}
+
 /* Choose the delimiter from the first line: the most frequent of , \t ; outside quotes. */
 static int detect_delimiter(firmnet_i_csv *c)
 {
@@ -1031,6 +1060,9 @@ int firmnet_i_csv_next(firmnet_i_csv *c)
             return firmnet_i_error(FIRMNET_EPARSE,
                                    "%s:%ld: wrong number of fields: %zu, the header has %zu",
                                    c->name, c->lines[0], c->nf, c->nheader);
+        }
+        if (record_is_ascii(c)) {
+            return 1; /* valid UTF-8 and no byte-order mark in any field */
         }
         for (size_t i = 0; i < c->nf; i++) {
             const char *f = c->fstart[i];
