@@ -150,6 +150,14 @@ ptrdiff_t firmnet_i_strset_find(const firmnet_i_strset *set, const char *s, size
 void firmnet_i_strset_prefetch(const firmnet_i_strset *set, const char *s, size_t len);
 /* Index of @p s, added when absent; *added tells which. -1 on out of memory. */
 ptrdiff_t firmnet_i_strset_add(firmnet_i_strset *set, const char *s, size_t len, bool *added);
+/* The same with the string's hash computed once by the caller (firmnet_i_strset_hash), for a
+ * lookup that prefetches, finds and maybe adds: @p h must be firmnet_i_strset_hash(s, len). */
+uint64_t firmnet_i_strset_hash(const char *s, size_t len);
+void firmnet_i_strset_prefetch_hashed(const firmnet_i_strset *set, uint64_t h);
+ptrdiff_t firmnet_i_strset_find_hashed(const firmnet_i_strset *set, const char *s, size_t len,
+                                       uint64_t h);
+ptrdiff_t firmnet_i_strset_add_hashed(firmnet_i_strset *set, const char *s, size_t len,
+                                      uint64_t h, bool *added);
 /* Remove the strings added after the first @p count (rollback). */
 void firmnet_i_strset_truncate(firmnet_i_strset *set, size_t count);
 void firmnet_i_strset_free(firmnet_i_strset *set);
@@ -195,6 +203,12 @@ size_t firmnet_i_csv_blank_lines(const firmnet_i_csv *csv);
 /* Set an EDATA/EPARSE error "file:line:col (column): message" about field @p i. */
 int firmnet_i_csv_error(const firmnet_i_csv *csv, int code, size_t i, const char *fmt, ...)
     FIRMNET_PRINTF(4, 5);
+
+/* The tie reader's fast paths (reader.c, network.c): a record's fields checked for UTF-8 and
+ * byte-order marks in one scan when all ASCII, tie rows from a file not checked for UTF-8 a
+ * second time, a layer name checked only when new. true; tests set false (check everything
+ * on every row) and compare. */
+extern bool firmnet_i_read_fast;
 
 /* ---- network internals (network.c) ------------------------------------------------------- */
 

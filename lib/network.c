@@ -329,16 +329,17 @@ static int note_id_key(firmnet_network *net, const char *id, size_t len,
     return 0;
 }
 
-/* Find or create actor @p id; *created tells whether it is new. Returns the index or < 0. */
-static ptrdiff_t actor_get(firmnet_network *net, const char *id, size_t len, bool implicit,
-                           bool *created, firmnet_load_report *rep)
+/* Find or create actor @p id, whose hash is @p h (firmnet_i_strset_hash); *created tells
+ * whether it is new. Returns the index or < 0. */
+static ptrdiff_t actor_get(firmnet_network *net, const char *id, size_t len, uint64_t h,
+                           bool implicit, bool *created, firmnet_load_report *rep)
 {
     int rc = actors_reserve(net, net->ids.count + 1);
     ptrdiff_t i;
     if (rc < 0) {
         return rc;
     }
-    i = firmnet_i_strset_add(&net->ids, id, len, created);
+    i = firmnet_i_strset_add_hashed(&net->ids, id, len, h, created);
     if (i < 0) {
         return firmnet_i_nomem();
     }
@@ -527,7 +528,8 @@ static int actor_row(firmnet_network *net, undo *u, const char *id, size_t idlen
     if (firmnet_i_utf8_valid_prefix(id, idlen) != idlen) {
         return firmnet_i_error(FIRMNET_EDATA, "invalid UTF-8 in actor id");
     }
-    i = actor_get(net, id, idlen, false, &created, &u->report);
+    i = actor_get(net, id, idlen, firmnet_i_strset_hash(id, idlen), false, &created,
+                  &u->report);
     if (i < 0) {
         return (int)i;
     }
@@ -869,6 +871,7 @@ typedef struct tie_row {
     const char *wave, *layer, *source, *target;
     size_t wave_len, layer_len, source_len, target_len;
     double weight;
+    bool utf8_checked; /* the reader has checked the fields for valid UTF-8 */
 } tie_row;
 
 /* Which field of a tie row an error is about (for the reader's column). */
@@ -930,10 +933,12 @@ static int tie_add(firmnet_network *net, undo *u, const tie_row *row,
     const char *ends[2] = {r->source, r->target};
     size_t lens[2] = {r->source_len, r->target_len};
     ptrdiff_t idx[2], w, l;
+    uint64_t idh[2];
     bool found;
     size_t slot;
     uint64_t h;
     int rc;
+    bool check_utf8 = !(r->utf8_checked && firmnet_i_read_fast);
 
     *field = F_SOURCE;
     for (int e = 0; e < 2; e++) {
@@ -941,9 +946,15 @@ static int tie_add(firmnet_network *net, undo *u, const tie_row *row,
         if (lens[e] == 0) {
             return firmnet_i_error(FIRMNET_EDATA, "blank %s", e == 0 ? "source" : "target");
         }
-        if (firmnet_i_utf8_valid_prefix(ends[e], lens[e]) != lens[e]) {
+        if (check_utf8 && firmnet_i_utf8_valid_prefix(ends[e], lens[e]) != lens[e]) {
             return firmnet_i_error(FIRMNET_EDATA, "invalid UTF-8 in actor id");
         }
+    }
+    /* start loading both ends' hash slots (cache misses on a large network) early, so that
+     * they overlap with each other and with the checks below */
+    for (int e = 0; e < 2; e++) {
+        idh[e] = firmnet_i_strset_hash(ends[e], lens[e]);
+        firmnet_i_strset_prefetch_hashed(&net->ids, idh[e]);
     }
     *field = F_WEIGHT;
     if (!isfinite(r->weight) || !(r->weight > 0)) {
@@ -953,30 +964,36 @@ static int tie_add(firmnet_network *net, undo *u, const tie_row *row,
     if (r->wave_len == 0 && r->wave != NULL) {
         return firmnet_i_error(FIRMNET_EDATA, "blank wave");
     }
-    if (r->wave != NULL && firmnet_i_utf8_valid_prefix(r->wave, r->wave_len) != r->wave_len) {
+    if (check_utf8 && r->wave != NULL &&
+        firmnet_i_utf8_valid_prefix(r->wave, r->wave_len) != r->wave_len) {
         return firmnet_i_error(FIRMNET_EDATA, "invalid UTF-8 in wave");
     }
     *field = F_LAYER;
     if (r->layer_len == 0) {
         return firmnet_i_error(FIRMNET_EDATA, "blank layer");
     }
-    if (firmnet_i_utf8_valid_prefix(r->layer, r->layer_len) != r->layer_len) {
+    if (check_utf8 && firmnet_i_utf8_valid_prefix(r->layer, r->layer_len) != r->layer_len) {
         return firmnet_i_error(FIRMNET_EDATA, "invalid UTF-8 in layer");
     }
-    const char *why = layer_name_problem(r->layer, r->layer_len);
-    if (why != NULL) {
-        return firmnet_i_error(FIRMNET_EDATA, "layer '%.*s': %s", (int)r->layer_len, r->layer,
-                               why);
+    /* the layer's index when it is known: a name once interned passed the check below */
+    l = u->last_layer;
+    if (l < 0 || !same_name(net->layers.strs[l], r->layer, r->layer_len)) {
+        l = firmnet_i_strset_find(&net->layers, r->layer, r->layer_len);
+    }
+    if (l < 0 || !firmnet_i_read_fast) {
+        const char *why = layer_name_problem(r->layer, r->layer_len);
+        if (why != NULL) {
+            return firmnet_i_error(FIRMNET_EDATA, "layer '%.*s': %s", (int)r->layer_len,
+                                   r->layer, why);
+        }
     }
     if (r->source_len == r->target_len && memcmp(r->source, r->target, r->source_len) == 0) {
         u->report.self_ties_dropped++;
         return 0;
     }
-    firmnet_i_strset_prefetch(&net->ids, ends[0], lens[0]);
-    firmnet_i_strset_prefetch(&net->ids, ends[1], lens[1]);
     for (int e = 0; e < 2; e++) {
         *field = e == 0 ? F_SOURCE : F_TARGET;
-        idx[e] = firmnet_i_strset_find(&net->ids, ends[e], lens[e]);
+        idx[e] = firmnet_i_strset_find_hashed(&net->ids, ends[e], lens[e], idh[e]);
         if (idx[e] < 0) {
             bool created;
             if (strict) {
@@ -984,7 +1001,7 @@ static int tie_add(firmnet_network *net, undo *u, const tie_row *row,
                                        "unknown actor '%.*s' (not in the actor table; strict mode)",
                                        (int)lens[e], ends[e]);
             }
-            idx[e] = actor_get(net, ends[e], lens[e], true, &created, &u->report);
+            idx[e] = actor_get(net, ends[e], lens[e], idh[e], true, &created, &u->report);
             if (idx[e] < 0) {
                 return (int)idx[e];
             }
@@ -999,8 +1016,7 @@ static int tie_add(firmnet_network *net, undo *u, const tie_row *row,
                    r->wave ? r->wave_len : 0);
     }
     *field = F_LAYER;
-    l = u->last_layer;
-    if (w >= 0 && (l < 0 || !same_name(net->layers.strs[l], r->layer, r->layer_len))) {
+    if (w >= 0 && l < 0) {
         l = intern(net, &net->layers, &net->layer_order, r->layer, r->layer_len);
     }
     if (w == -2 || l == -2) {
@@ -1254,7 +1270,7 @@ int firmnet_network_add_tie(firmnet_network *net, const char *wave, const char *
                             const firmnet_read_options *opts, firmnet_load_report *report)
 {
     undo u;
-    tie_row r;
+    tie_row r = {0}; /* utf8_checked false: tie_add() checks the strings */
     int rc, field;
     firmnet_i_clear_error();
     if (net == NULL || source == NULL || target == NULL) {
@@ -1350,6 +1366,7 @@ static int read_ties(firmnet_network *net, firmnet_i_csv *csv, const firmnet_rea
         r.target = firmnet_i_csv_field(csv, (size_t)col[F_TARGET]);
         r.target_len = firmnet_i_csv_field_len(csv, (size_t)col[F_TARGET]);
         r.weight = 1.0;
+        r.utf8_checked = true; /* by firmnet_i_csv_next() */
         if (col[F_WEIGHT] >= 0) {
             const char *ws = firmnet_i_csv_field(csv, (size_t)col[F_WEIGHT]);
             if (!firmnet_i_parse_double(ws, &r.weight)) {

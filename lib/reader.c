@@ -15,6 +15,8 @@
 
 #include "internal.h"
 
+bool firmnet_i_read_fast = true;
+
 #define CHUNK (256 * 1024)
 #define NBLOCKS 4               /* inflated blocks in flight between the two threads */
 #define BLOCK (1024 * 1024)
@@ -1061,7 +1063,7 @@ int firmnet_i_csv_next(firmnet_i_csv *c)
                                    "%s:%ld: wrong number of fields: %zu, the header has %zu",
                                    c->name, c->lines[0], c->nf, c->nheader);
         }
-        if (record_is_ascii(c)) {
+        if (firmnet_i_read_fast && record_is_ascii(c)) {
             return 1; /* valid UTF-8 and no byte-order mark in any field */
         }
         for (size_t i = 0; i < c->nf; i++) {

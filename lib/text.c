@@ -300,23 +300,38 @@ static void slot_set(firmnet_i_strslot *v, uint64_t h, size_t index, const char 
     }
 }
 
-ptrdiff_t firmnet_i_strset_find(const firmnet_i_strset *set, const char *s, size_t len)
+uint64_t firmnet_i_strset_hash(const char *s, size_t len)
+{
+    return firmnet_i_hash_bytes(s, len);
+}
+
+ptrdiff_t firmnet_i_strset_find_hashed(const firmnet_i_strset *set, const char *s, size_t len,
+                                       uint64_t h)
 {
     bool found;
     size_t i;
     if (set->nslots == 0) {
         return -1;
     }
-    i = slot_of(set, s, len, firmnet_i_hash_bytes(s, len), &found);
+    i = slot_of(set, s, len, h, &found);
     return found ? (ptrdiff_t)set->slots[i].index1 - 1 : -1;
+}
+
+ptrdiff_t firmnet_i_strset_find(const firmnet_i_strset *set, const char *s, size_t len)
+{
+    return firmnet_i_strset_find_hashed(set, s, len, firmnet_i_strset_hash(s, len));
+}
+
+void firmnet_i_strset_prefetch_hashed(const firmnet_i_strset *set, uint64_t h)
+{
+    if (set->nslots > 0) {
+        __builtin_prefetch(&set->slots[(size_t)h & (set->nslots - 1)]);
+    }
 }
 
 void firmnet_i_strset_prefetch(const firmnet_i_strset *set, const char *s, size_t len)
 {
-    if (set->nslots > 0) {
-        size_t i = (size_t)firmnet_i_hash_bytes(s, len) & (set->nslots - 1);
-        __builtin_prefetch(&set->slots[i]);
-    }
+    firmnet_i_strset_prefetch_hashed(set, firmnet_i_strset_hash(s, len));
 }
 
 static void reinsert_all(firmnet_i_strset *set)
@@ -324,7 +339,7 @@ static void reinsert_all(firmnet_i_strset *set)
     for (size_t k = 0; k < set->count; k++) {
         bool found;
         size_t len = strlen(set->strs[k]);
-        uint64_t h = firmnet_i_hash_bytes(set->strs[k], len);
+        uint64_t h = firmnet_i_strset_hash(set->strs[k], len);
         size_t i = slot_of(set, set->strs[k], len, h, &found);
         slot_set(&set->slots[i], h, k, set->strs[k], len);
     }
@@ -345,10 +360,15 @@ static int rehash(firmnet_i_strset *set, size_t nslots)
 
 ptrdiff_t firmnet_i_strset_add(firmnet_i_strset *set, const char *s, size_t len, bool *added)
 {
+    return firmnet_i_strset_add_hashed(set, s, len, firmnet_i_strset_hash(s, len), added);
+}
+
+ptrdiff_t firmnet_i_strset_add_hashed(firmnet_i_strset *set, const char *s, size_t len,
+                                      uint64_t h, bool *added)
+{
     bool found;
     size_t i;
     char *copy;
-    uint64_t h = firmnet_i_hash_bytes(s, len);
     *added = false;
     if (set->count >= UINT32_MAX - 1) {
         return -1;
