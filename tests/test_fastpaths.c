@@ -4,8 +4,10 @@
  * up from the small side (firmnet_i_hub_ratio) against the plain scan, on a network with
  * heavy-tailed degrees, directed and undirected, weighted and unweighted; firmnet's coreness
  * against igraph_coreness() in every mode; duplicate ties merged in bulk at the end of a read
- * against the same rows added one at a time. (Betweenness on any number of threads:
- * tests/test_betweenness.c.)
+ * against the same rows added one at a time; the tie reader's fast paths (firmnet_i_read_fast)
+ * against checking every field of every row, on valid and malformed files: same network, same
+ * report, same error message with the same line and column. (Betweenness on any number of
+ * threads: tests/test_betweenness.c.)
  */
 #include <stdint.h>
 
@@ -203,9 +205,204 @@ static void test_dedupe(void)
     free(row_x);
 }
 
+/* ---- the tie reader --------------------------------------------------------------------- */
+
+typedef struct read_result {
+    firmnet_network *net;
+    int rc;
+    char err[700];
+    firmnet_load_report rep;
+} read_result;
+
+/* Read @p text (after @p first, when not NULL, into the same network) with the fast paths on
+ * or off. */
+static read_result read_with_fast(const char *first, const char *text, size_t len, bool fast)
+{
+    read_result r;
+    memset(&r, 0, sizeof r);
+    firmnet_i_read_fast = fast;
+    CHECK_INT(firmnet_network_new(&r.net), 0);
+    if (first != NULL) {
+        CHECK_INT(firmnet_network_read_ties_buffer(r.net, first, strlen(first), "f.csv", NULL,
+                                                   NULL),
+                  0);
+    }
+    r.rc = firmnet_network_read_ties_buffer(r.net, text, len, "t.csv", NULL, &r.rep);
+    snprintf(r.err, sizeof r.err, "%s", r.rc < 0 ? firmnet_last_error() : "");
+    firmnet_i_read_fast = true;
+    return r;
+}
+
+static bool same_strset(const firmnet_i_strset *a, const firmnet_i_strset *b)
+{
+    if (a->count != b->count) {
+        return false;
+    }
+    for (size_t k = 0; k < a->count; k++) {
+        if (strcmp(a->strs[k], b->strs[k]) != 0) {
+            return false;
+        }
+    }
+    return true;
+}
+
+static bool same_network(const firmnet_network *a, const firmnet_network *b)
+{
+    size_t m = a->nties;
+    return same_strset(&a->ids, &b->ids) && same_strset(&a->waves, &b->waves) &&
+           same_strset(&a->layers, &b->layers) && m == b->nties &&
+           (m == 0 || (memcmp(a->src, b->src, m * sizeof *a->src) == 0 &&
+                       memcmp(a->tgt, b->tgt, m * sizeof *a->tgt) == 0 &&
+                       memcmp(a->wave, b->wave, m * sizeof *a->wave) == 0 &&
+                       memcmp(a->layer, b->layer, m * sizeof *a->layer) == 0 &&
+                       memcmp(a->weight, b->weight, m * sizeof *a->weight) == 0));
+}
+
+/* Read @p text both ways and compare everything; returns the fast read's error message (or
+ * "" on success) in @p err when not NULL. */
+static int same_read(const char *first, const char *text, size_t len, char *err, size_t errsize)
+{
+    read_result fast = read_with_fast(first, text, len, true);
+    read_result slow = read_with_fast(first, text, len, false);
+    bool same = fast.rc == slow.rc && strcmp(fast.err, slow.err) == 0 &&
+                memcmp(&fast.rep, &slow.rep, sizeof fast.rep) == 0 &&
+                same_network(fast.net, slow.net);
+    if (!same) {
+        fprintf(stderr, "fast and checked reads differ on:\n%.*s\nfast: %d %s\nslow: %d %s\n",
+                (int)len, text, fast.rc, fast.err, slow.rc, slow.err);
+    }
+    CHECK(same);
+    if (err != NULL) {
+        snprintf(err, errsize, "%s", fast.err);
+    }
+    firmnet_network_free(fast.net);
+    firmnet_network_free(slow.net);
+    return fast.rc;
+}
+
+/* Expect the read of @p text to end with @p rc and a message containing @p what, both ways. */
+static void read_case(const char *first, const char *text, int rc, const char *what)
+{
+    char err[700];
+    CHECK_INT(same_read(first, text, strlen(text), err, sizeof err), rc);
+    if (strstr(err, what) == NULL) {
+        fprintf(stderr, "expected '%s' in '%s' for:\n%s\n", what, err, text);
+    }
+    CHECK(strstr(err, what) != NULL);
+}
+
+#define H "wave,layer,source,target,weight\n"
+#define BOM "\xEF\xBB\xBF"
+
+static void test_read_cases(void)
+{
+    /* valid non-ASCII text, unquoted (fast parse) and quoted (slow parse) */
+    read_case(NULL, H "2005,trade,\xC3\x84rger,\xEA\xB8\xB0\xEC\x97\x85,1\n"
+                      "2005,\"\xEB\xAC\xB4\xEC\x97\xAD\",\" \xC3\x84rger \",B,2\n",
+              0, "");
+    /* a byte-order mark inside a field, in each column, with a non-ASCII field before it */
+    read_case(NULL, H BOM "2005,trade,A,B,1\n", FIRMNET_EPARSE,
+              "t.csv:2:1 (column 'wave'): byte-order mark");
+    read_case(NULL, H "2005,trade,\xC3\x84,B" BOM ",1\n", FIRMNET_EPARSE,
+              "t.csv:2:4 (column 'target'): byte-order mark");
+    read_case(NULL, H "2005,trade,\xC3\x84,B,1" BOM "\n", FIRMNET_EPARSE,
+              "t.csv:2:5 (column 'weight'): byte-order mark");
+    read_case(NULL, H "2005,trade,A,B,1\n2005,\"tr\nade\",A,\"x" BOM "\",1\n", FIRMNET_EPARSE,
+              "t.csv:4:4 (column 'target'): byte-order mark"); /* the field starts on line 4 */
+    read_case(NULL, H "2005,trade,A,B,1\r\n2005,trade, \xC3\x84 ,  " BOM "B ,1\r\n",
+              FIRMNET_EPARSE, "t.csv:3:4 (column 'target'): byte-order mark");
+    /* invalid UTF-8: the first bad field, at its offset */
+    read_case(NULL, H "2005,trade,A,B\xff,1\n", FIRMNET_EPARSE,
+              "t.csv:2:4 (column 'target'): invalid UTF-8 (byte 0xFF at offset 1");
+    read_case(NULL, H "2005,tr\xC3\xA4" "de,A\xC3,B\xff,1\n", FIRMNET_EPARSE,
+              "t.csv:2:3 (column 'source'): invalid UTF-8 (byte 0xC3 at offset 1");
+    read_case(NULL, H "2005,trade,\"A\",\"B\xED\xA0\x80\",1\n", FIRMNET_EPARSE,
+              "t.csv:2:4 (column 'target'): invalid UTF-8 (byte 0xED at offset 1");
+    read_case(NULL, "wave\tlayer\tsource\ttarget\n2005\ttrade\tA\tB \xC0\xAF\n", FIRMNET_EPARSE,
+              "t.csv:2:4 (column 'target'): invalid UTF-8");
+    /* layer names: checked when new, whether or not an earlier row had a valid layer */
+    read_case(NULL, H "2005,trade,A,B,1\n2005,trade,B,C,1\n2005,all,A,C,1\n", FIRMNET_EDATA,
+              "t.csv:4:2 (column 'layer'): layer 'all': 'all' is reserved");
+    read_case(NULL, H "2005,trade,A,B,1\n2005,trade.x,B,C,1\n2005,trade..x,A,C,1\n",
+              FIRMNET_EDATA, "t.csv:4:2 (column 'layer'): layer 'trade..x'");
+    read_case(NULL, H "2005,trade,A,B,1\n2005,\"a,b\",A,A,1\n", FIRMNET_EDATA,
+              "t.csv:3:2 (column 'layer'): layer 'a,b': a layer name cannot contain a comma");
+    read_case(NULL, H "2005,trade,A,B,1\n2006,trade,A,B,1\n2005,trade,A,B,1\n2005,x. y,B,A,1\n",
+              FIRMNET_EDATA, "t.csv:5:2 (column 'layer'): layer 'x. y'");
+    /* layers interned by an earlier read of the same network */
+    read_case(H "2004,trade,A,B,1\n2004,rnd,A,B,1\n",
+              H "2005,rnd,A,B,1\n2005,trade,A,C,1\n2005,rnd,C,B,1\n", 0, "");
+    read_case(H "2004,trade,A,B,1\n", H "2005,trade,A,B,1\n2005,.trade,A,C,1\n", FIRMNET_EDATA,
+              "t.csv:3:2 (column 'layer'): layer '.trade'");
+    /* without wave and layer columns */
+    read_case(NULL, "source,target\nA,B\n\xC3\x84,B\n\xC3\x84,\xC3\x84\n", 0, "");
+}
+
+/* Random small tie files from pieces that exercise both parse paths and every check. */
+static void test_read_random(void)
+{
+    static const char *const pieces[] = {
+        "A", "B", "C", " A ", "\"A\"", "\"B \"", "\xC3\x84", "\xEA\xB8\xB0", "\"\xC3\x84\"",
+        BOM, "x" BOM "y", "\"" BOM "\"", "\xff", "\xC3", "\xC0\xAF", "\xED\xA0\x80",
+        "\"a\nb\"", "\"a\"\"b\"", "trade", "rnd", "trade.x", "all", "x..y", ".x", "\"a,b\"",
+        "tr\xC3\xA4" "de", "", "1", "2.5", "1e3", "-1", "2005", "2006", "\t"};
+    const size_t npieces = sizeof pieces / sizeof *pieces;
+    uint64_t s = 2005;
+    char text[2048];
+    for (int round = 0; round < 3000; round++) {
+        size_t n = 0;
+        n += (size_t)snprintf(text + n, sizeof text - n, "%s", H);
+        s = s * 6364136223846793005ULL + 1442695040888963407ULL;
+        size_t rows = 1 + (s >> 60) % 6;
+        for (size_t row = 0; row < rows; row++) {
+            for (int f = 0; f < 5; f++) {
+                s = s * 6364136223846793005ULL + 1442695040888963407ULL;
+                /* mostly well-formed values so that rows get past the first column */
+                size_t k = (s >> 33) % 8 < 5 ? (f == 4 ? 27 : f == 1 ? 18 + (s >> 40) % 2
+                                                           : f == 0 ? 31 : (s >> 40) % 3)
+                                             : (s >> 40) % npieces;
+                n += (size_t)snprintf(text + n, sizeof text - n, "%s%s", f ? "," : "",
+                                      pieces[k]);
+            }
+            s = s * 6364136223846793005ULL + 1442695040888963407ULL;
+            n += (size_t)snprintf(text + n, sizeof text - n, "%s", (s >> 62) == 0 ? "\r\n" : "\n");
+        }
+        same_read(NULL, text, n, NULL, 0);
+    }
+}
+
+/* firmnet_network_add_tie() checks its strings itself, whatever the reader's fast paths. */
+static void test_add_tie_checks(void)
+{
+    firmnet_network *net = NULL;
+    CHECK_INT(firmnet_network_new(&net), 0);
+    CHECK_INT(firmnet_network_add_tie(net, "2005", "trade", "A", "B", 1, NULL, NULL), 0);
+    CHECK_INT(firmnet_network_add_tie(net, "2005", "trade", "A", "B\xff", 1, NULL, NULL),
+              FIRMNET_EDATA);
+    CHECK(strcmp(firmnet_last_error(), "tie A -> B\xff: invalid UTF-8 in actor id") == 0);
+    CHECK_INT(firmnet_network_add_tie(net, "2005", "trade", "A\xC3", "B", 1, NULL, NULL),
+              FIRMNET_EDATA);
+    CHECK(strcmp(firmnet_last_error(), "tie A\xC3 -> B: invalid UTF-8 in actor id") == 0);
+    CHECK_INT(firmnet_network_add_tie(net, "20\xff", "trade", "A", "B", 1, NULL, NULL),
+              FIRMNET_EDATA);
+    CHECK(strcmp(firmnet_last_error(), "tie A -> B: invalid UTF-8 in wave") == 0);
+    CHECK_INT(firmnet_network_add_tie(net, "2005", "tr\xff", "A", "B", 1, NULL, NULL),
+              FIRMNET_EDATA);
+    CHECK(strcmp(firmnet_last_error(), "tie A -> B: invalid UTF-8 in layer") == 0);
+    CHECK_INT(firmnet_network_add_tie(net, "2005", "all", "A", "B", 1, NULL, NULL), FIRMNET_EDATA);
+    CHECK(strstr(firmnet_last_error(), "'all' is reserved") != NULL);
+    CHECK_INT(firmnet_network_add_tie(net, "2005", "trade", "A", "C", 1, NULL, NULL), 0);
+    CHECK_INT(firmnet_network_tie_count(net), 2);
+    CHECK_INT(firmnet_network_actor_count(net), 3);
+    firmnet_network_free(net);
+}
+
 int main(void)
 {
     test_dedupe();
+    test_read_cases();
+    test_read_random();
+    test_add_tie_checks();
     test_coreness();
     firmnet_network *net = hub_network();
     for (int undirected = 0; undirected <= 1; undirected++) {
