@@ -190,6 +190,11 @@ int firmnet_i_csv_header(firmnet_i_csv *csv);
 /* Next data record: 1 when one was read, 0 at end of input, < 0 on error. Records whose
  * fields are all empty are skipped and counted. Wrong field counts are errors. */
 int firmnet_i_csv_next(firmnet_i_csv *csv);
+/* A guess at fields @p a and @p b (trimmed) of the next record, for prefetching only: false
+ * when it cannot tell cheaply (quotes, the line not yet in the buffer). Reads nothing new and
+ * changes nothing; the next firmnet_i_csv_next() may see other values. */
+bool firmnet_i_csv_peek(const firmnet_i_csv *csv, size_t a, size_t b, const char **fa,
+                        size_t *la, const char **fb, size_t *lb);
 size_t firmnet_i_csv_nfields(const firmnet_i_csv *csv);
 const char *firmnet_i_csv_field(const firmnet_i_csv *csv, size_t i);
 size_t firmnet_i_csv_field_len(const firmnet_i_csv *csv, size_t i);

@@ -1380,6 +1380,15 @@ static int read_ties(firmnet_network *net, firmnet_i_csv *csv, const firmnet_rea
                 break;
             }
         }
+        /* start loading the hash slots of the next row's ends: its ids are usually in the
+         * buffer already, and the misses then overlap with this row's work */
+        const char *ns, *nt;
+        size_t nsl, ntl;
+        if (firmnet_i_csv_peek(csv, (size_t)col[F_SOURCE], (size_t)col[F_TARGET], &ns, &nsl, &nt,
+                               &ntl)) {
+            firmnet_i_strset_prefetch_hashed(&net->ids, firmnet_i_strset_hash(ns, nsl));
+            firmnet_i_strset_prefetch_hashed(&net->ids, firmnet_i_strset_hash(nt, ntl));
+        }
         size_t before = net->nties;
         rc = tie_add(net, &u, &r, opts, true, &field);
         if (rc == 0 && lines_from == SIZE_MAX && rule == FIRMNET_MERGE_SUM &&

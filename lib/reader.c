@@ -1083,6 +1083,46 @@ int firmnet_i_csv_next(firmnet_i_csv *c)
     }
 }
 
+bool firmnet_i_csv_peek(const firmnet_i_csv *c, size_t a, size_t b, const char **fa,
+                        size_t *la, const char **fb, size_t *lb)
+{
+    const char *p = (const char *)c->buf + c->bufpos, *e = (const char *)c->buf + c->buflen;
+    const char *start = p;
+    size_t k = 0, last = a > b ? a : b;
+    *fa = *fb = NULL;
+    for (; p < e; p++) {
+        char ch = *p;
+        if (ch == c->delim || ch == '\n' || ch == '\r') {
+            const char *fs = start, *fe = p;
+            while (fs < fe && is_space(c, *fs)) {
+                fs++;
+            }
+            while (fe > fs && is_space(c, fe[-1])) {
+                fe--;
+            }
+            if (k == a) {
+                *fa = fs;
+                *la = (size_t)(fe - fs);
+            }
+            if (k == b) {
+                *fb = fs;
+                *lb = (size_t)(fe - fs);
+            }
+            if (k == last) {
+                return true;
+            }
+            if (ch != c->delim) {
+                return false; /* the line ends early */
+            }
+            k++;
+            start = p + 1;
+        } else if (ch == '"') {
+            return false;
+        }
+    }
+    return false;
+}
+
 size_t firmnet_i_csv_nfields(const firmnet_i_csv *c)
 {
     return c->nf;
