@@ -1086,10 +1086,14 @@ int firmnet_i_csv_next(firmnet_i_csv *c)
 bool firmnet_i_csv_peek(const firmnet_i_csv *c, size_t a, size_t b, const char **fa,
                         size_t *la, const char **fb, size_t *lb)
 {
-    const char *p = (const char *)c->buf + c->bufpos, *e = (const char *)c->buf + c->buflen;
-    const char *start = p;
+    const char *p, *e, *start;
     size_t k = 0, last = a > b ? a : b;
     *fa = *fb = NULL;
+    if (c->buf == NULL) {
+        return false;
+    }
+    p = start = (const char *)c->buf + c->bufpos;
+    e = (const char *)c->buf + c->buflen;
     for (; p < e; p++) {
         char ch = *p;
         if (ch == c->delim || ch == '\n' || ch == '\r') {

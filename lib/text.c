@@ -267,6 +267,34 @@ void firmnet_i_buf_free(firmnet_i_buf *b)
 
 /* ---- string sets ---------------------------------------------------------------------------- */
 
+/* Whether the @p len bytes at @p a and @p b are equal, for short strings (len <= 16) without a
+ * call: two loads from each, overlapping when shorter than 16. */
+static bool short_equal(const char *a, const char *b, size_t len)
+{
+    if (len >= 8) {
+        uint64_t a0, a1, b0, b1;
+        memcpy(&a0, a, 8);
+        memcpy(&b0, b, 8);
+        memcpy(&a1, a + len - 8, 8);
+        memcpy(&b1, b + len - 8, 8);
+        return ((a0 ^ b0) | (a1 ^ b1)) == 0;
+    }
+    if (len >= 4) {
+        uint32_t a0, a1, b0, b1;
+        memcpy(&a0, a, 4);
+        memcpy(&b0, b, 4);
+        memcpy(&a1, a + len - 4, 4);
+        memcpy(&b1, b + len - 4, 4);
+        return ((a0 ^ b0) | (a1 ^ b1)) == 0;
+    }
+    for (size_t k = 0; k < len; k++) {
+        if (a[k] != b[k]) {
+            return false;
+        }
+    }
+    return true;
+}
+
 static size_t slot_of(const firmnet_i_strset *set, const char *s, size_t len, uint64_t h,
                       bool *found)
 {
@@ -280,7 +308,7 @@ static size_t slot_of(const firmnet_i_strset *set, const char *s, size_t len, ui
             return i;
         }
         if (v->tag == tag) {
-            if (len <= sizeof v->key ? v->len == len && memcmp(v->key, s, len) == 0
+            if (len <= sizeof v->key ? v->len == len && short_equal(v->key, s, len)
                                      : v->len == 255 && memcmp(set->strs[v->index1 - 1], s, len) == 0 &&
                                            set->strs[v->index1 - 1][len] == '\0') {
                 *found = true;
@@ -303,9 +331,45 @@ static void slot_set(firmnet_i_strslot *v, uint64_t h, size_t index, const char 
     }
 }
 
+static uint64_t mix64(uint64_t h)
+{
+    h ^= h >> 30;
+    h *= 0xbf58476d1ce4e5b9ULL;
+    h ^= h >> 27;
+    h *= 0x94d049bb133111ebULL;
+    h ^= h >> 31;
+    return h;
+}
+
+/*
+ * The hash of the string sets, eight bytes at a time: an id of 8 to 16 bytes is two loads,
+ * which together hold every byte (they overlap when shorter than 16), and the length. Only
+ * slot positions depend on it (nothing iterates the slots), so it can differ from
+ * firmnet_i_hash_bytes().
+ */
 uint64_t firmnet_i_strset_hash(const char *s, size_t len)
 {
-    return firmnet_i_hash_bytes(s, len);
+    const unsigned char *p = (const unsigned char *)s;
+    uint64_t a = 0, b = 0, h = 0x9e3779b97f4a7c15ULL * (len + 1);
+    if (len >= 8) {
+        size_t i = 0;
+        for (; i + 16 < len; i += 8) { /* all but the last 8 to 16 bytes */
+            uint64_t w;
+            memcpy(&w, p + i, 8);
+            h = mix64(h ^ w);
+        }
+        memcpy(&a, p + i, 8);
+        memcpy(&b, p + len - 8, 8);
+    } else if (len >= 4) {
+        uint32_t x, y;
+        memcpy(&x, p, 4);
+        memcpy(&y, p + len - 4, 4);
+        a = x;
+        b = y;
+    } else if (len > 0) {
+        a = (uint64_t)p[0] | (uint64_t)p[len / 2] << 8 | (uint64_t)p[len - 1] << 16;
+    }
+    return mix64(h ^ a ^ mix64(b ^ 0x2545f4914f6cdd1dULL));
 }
 
 ptrdiff_t firmnet_i_strset_find_hashed(const firmnet_i_strset *set, const char *s, size_t len,
@@ -357,7 +421,7 @@ static int rehash(firmnet_i_strset *set, size_t nslots)
 #ifdef MADV_HUGEPAGE
     /* Lookups in a large set go to random slots: with small pages nearly each one also misses
      * the TLB. Ask for huge pages (only a hint; where not available nothing changes). */
-    if (nslots * sizeof *slots >= HUGE_PAGE * 4) {
+    if (nslots * sizeof *slots >= HUGE_PAGE * 2) { /* 4 MiB */
         uintptr_t lo = ((uintptr_t)slots + HUGE_PAGE - 1) & ~(uintptr_t)(HUGE_PAGE - 1);
         uintptr_t hi = ((uintptr_t)slots + nslots * sizeof *slots) & ~(uintptr_t)(HUGE_PAGE - 1);
         (void)madvise((void *)lo, hi - lo, MADV_HUGEPAGE);
