@@ -209,10 +209,11 @@ size_t firmnet_i_csv_blank_lines(const firmnet_i_csv *csv);
 int firmnet_i_csv_error(const firmnet_i_csv *csv, int code, size_t i, const char *fmt, ...)
     FIRMNET_PRINTF(4, 5);
 
-/* The tie reader's fast paths (reader.c, network.c): a record's fields checked for UTF-8 and
- * byte-order marks in one scan when all ASCII, tie rows from a file not checked for UTF-8 a
- * second time, a layer name checked only when new. true; tests set false (check everything
- * on every row) and compare. */
+/* The readers' fast paths (reader.c, network.c): simple lines split in place, a record's
+ * fields checked for UTF-8 and byte-order marks in one scan when all ASCII, tie rows from a
+ * file not checked for UTF-8 a second time, a layer name checked only when new. true; tests
+ * set false (every record through the general parser, every check on every row) and
+ * compare. */
 extern bool firmnet_i_read_fast;
 
 /* ---- network internals (network.c) ------------------------------------------------------- */

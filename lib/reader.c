@@ -638,6 +638,37 @@ static int refill(firmnet_i_csv *c)
     return fill_append(c);
 }
 
+/* The bytes of @p w equal to @p ch: 0x80 in each, 0 elsewhere (exact, no false positives). */
+static inline uint64_t byte_mask(uint64_t w, unsigned char ch)
+{
+    const uint64_t lo7 = 0x7f7f7f7f7f7f7f7fULL;
+    uint64_t x = w ^ (0x0101010101010101ULL * ch);
+    return ~(((x & lo7) + lo7) | x | lo7);
+}
+
+/* The first byte @p ch in [p, e), or e. */
+static inline char *find_byte(char *p, char *e, unsigned char ch)
+{
+#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
+    for (; p + 8 <= e; p += 8) {
+        uint64_t w, m;
+        memcpy(&w, p, 8);
+        m = byte_mask(w, ch);
+        if (m != 0) {
+            return p + __builtin_ctzll(m) / 8;
+        }
+    }
+#endif
+    while (p < e && (unsigned char)*p != ch) {
+        p++;
+    }
+    return p;
+}
+
+_Static_assert(FIRMNET_I_MAX_FIELDS <= FIRMNET_I_MAX_FIELD &&
+                   FIRMNET_I_MAX_FIELDS <= FIRMNET_I_MAX_RECORD,
+               "a line shorter than FIRMNET_I_MAX_FIELDS passes every limit");
+
 /*
  * The fast path for the common record: one physical line without quotes, carriage returns
  * (other than a final CRLF) or NUL bytes. Fields are split in place in buf. Returns 1 when it
@@ -671,55 +702,71 @@ static int parse_line_fast(firmnet_i_csv *c, bool *all_empty)
     }
     /* quotes, CRs, NULs and records past the limits go to the slow path, before anything in
      * buf is changed */
-    size_t ndelim = 0, flen = 0, longest = 0;
-    for (char *q = p; q < end; q++) {
-        if (*q == '"' || *q == '\r' || *q == '\0') {
+    if ((size_t)(end - p) < FIRMNET_I_MAX_FIELDS) {
+        /* too short to pass a limit: only look for the bytes, eight at a time */
+        char *q = p;
+        for (; q + 8 <= end; q += 8) {
+            uint64_t w;
+            memcpy(&w, q, 8);
+            if ((byte_mask(w, '"') | byte_mask(w, '\r') | byte_mask(w, '\0')) != 0) {
+                return 0;
+            }
+        }
+        for (; q < end; q++) {
+            if (*q == '"' || *q == '\r' || *q == '\0') {
+                return 0;
+            }
+        }
+    } else {
+        size_t ndelim = 0, flen = 0, longest = 0;
+        for (char *q = p; q < end; q++) {
+            if (*q == '"' || *q == '\r' || *q == '\0') {
+                return 0;
+            }
+            if (*q == c->delim) {
+                ndelim++;
+                longest = flen > longest ? flen : longest;
+                flen = 0;
+            } else {
+                flen++;
+            }
+        }
+        longest = flen > longest ? flen : longest;
+        if (longest > FIRMNET_I_MAX_FIELD || ndelim >= FIRMNET_I_MAX_FIELDS ||
+            (size_t)(end - p) > FIRMNET_I_MAX_RECORD) {
             return 0;
         }
-        if (*q == c->delim) {
-            ndelim++;
-            longest = flen > longest ? flen : longest;
-            flen = 0;
-        } else {
-            flen++;
-        }
-    }
-    longest = flen > longest ? flen : longest;
-    if (longest > FIRMNET_I_MAX_FIELD || ndelim >= FIRMNET_I_MAX_FIELDS ||
-        (size_t)(end - p) > FIRMNET_I_MAX_RECORD) {
-        return 0;
     }
     c->nf = 0;
     *all_empty = true;
     char *start = p;
-    for (char *q = p;; q++) {
-        if (q == end || *q == c->delim) {
-            char *fs = start, *fe = q;
-            while (fs < fe && is_space(c, *fs)) {
-                fs++;
-            }
-            while (fe > fs && is_space(c, fe[-1])) {
-                fe--;
-            }
-            if (c->nf == c->fcap) {
-                int rc = fields_reserve(c, c->nf + 1);
-                if (rc < 0) {
-                    return rc;
-                }
-            }
-            *fe = '\0'; /* buf always keeps a spare byte after buflen */
-            c->fstart[c->nf] = fs;
-            c->lens[c->nf] = (size_t)(fe - fs);
-            c->lines[c->nf] = c->line;
-            c->nf++;
-            if (fe > fs) {
-                *all_empty = false;
-            }
-            if (q == end) {
-                break;
-            }
-            start = q + 1;
+    for (;;) {
+        char *q = find_byte(start, end, (unsigned char)c->delim);
+        char *fs = start, *fe = q;
+        while (fs < fe && is_space(c, *fs)) {
+            fs++;
         }
+        while (fe > fs && is_space(c, fe[-1])) {
+            fe--;
+        }
+        if (c->nf == c->fcap) {
+            int rc = fields_reserve(c, c->nf + 1);
+            if (rc < 0) {
+                return rc;
+            }
+        }
+        *fe = '\0'; /* buf always keeps a spare byte after buflen */
+        c->fstart[c->nf] = fs;
+        c->lens[c->nf] = (size_t)(fe - fs);
+        c->lines[c->nf] = c->line;
+        c->nf++;
+        if (fe > fs) {
+            *all_empty = false;
+        }
+        if (q == end) {
+            break;
+        }
+        start = q + 1;
     }
     c->bufpos = nl ? (size_t)(nl + 1 - (char *)c->buf) : c->buflen;
     c->line++;
@@ -867,7 +914,7 @@ static int parse_record_slow(firmnet_i_csv *c, bool *all_empty)
 
 static int parse_record(firmnet_i_csv *c, bool *all_empty)
 {
-    int rc = parse_line_fast(c, all_empty);
+    int rc = firmnet_i_read_fast ? parse_line_fast(c, all_empty) : 0;
     if (rc != 0) {
         return rc == 2 ? 0 : rc;
     }
@@ -1086,45 +1133,41 @@ int firmnet_i_csv_next(firmnet_i_csv *c)
 bool firmnet_i_csv_peek(const firmnet_i_csv *c, size_t a, size_t b, const char **fa,
                         size_t *la, const char **fb, size_t *lb)
 {
-    const char *p, *e, *start;
-    size_t k = 0, last = a > b ? a : b;
+    char *p, *e, *nl;
+    size_t last = a > b ? a : b;
     *fa = *fb = NULL;
     if (c->buf == NULL) {
         return false;
     }
-    p = start = (const char *)c->buf + c->bufpos;
-    e = (const char *)c->buf + c->buflen;
-    for (; p < e; p++) {
-        char ch = *p;
-        if (ch == c->delim || ch == '\n' || ch == '\r') {
-            const char *fs = start, *fe = p;
-            while (fs < fe && is_space(c, *fs)) {
-                fs++;
-            }
-            while (fe > fs && is_space(c, fe[-1])) {
-                fe--;
-            }
-            if (k == a) {
-                *fa = fs;
-                *la = (size_t)(fe - fs);
-            }
-            if (k == b) {
-                *fb = fs;
-                *lb = (size_t)(fe - fs);
-            }
-            if (k == last) {
-                return true;
-            }
-            if (ch != c->delim) {
-                return false; /* the line ends early */
-            }
-            k++;
-            start = p + 1;
-        } else if (ch == '"') {
-            return false;
-        }
+    p = (char *)c->buf + c->bufpos;
+    e = (char *)c->buf + c->buflen;
+    nl = memchr(p, '\n', (size_t)(e - p));
+    if (nl == NULL) {
+        return false;
     }
-    return false;
+    /* split as the fast path does; quotes and CRs only make the guess wrong */
+    for (size_t k = 0; k <= last; k++) {
+        char *q = find_byte(p, nl, (unsigned char)c->delim), *fs = p, *fe = q;
+        while (fs < fe && is_space(c, *fs)) {
+            fs++;
+        }
+        while (fe > fs && is_space(c, fe[-1])) {
+            fe--;
+        }
+        if (k == a) {
+            *fa = fs;
+            *la = (size_t)(fe - fs);
+        }
+        if (k == b) {
+            *fb = fs;
+            *lb = (size_t)(fe - fs);
+        }
+        if (q == nl) {
+            return k == last;
+        }
+        p = q + 1;
+    }
+    return true;
 }
 
 size_t firmnet_i_csv_nfields(const firmnet_i_csv *c)
