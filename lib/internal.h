@@ -156,8 +156,8 @@ uint64_t firmnet_i_strset_hash(const char *s, size_t len);
 void firmnet_i_strset_prefetch_hashed(const firmnet_i_strset *set, uint64_t h);
 ptrdiff_t firmnet_i_strset_find_hashed(const firmnet_i_strset *set, const char *s, size_t len,
                                        uint64_t h);
-ptrdiff_t firmnet_i_strset_add_hashed(firmnet_i_strset *set, const char *s, size_t len,
-                                      uint64_t h, bool *added);
+ptrdiff_t firmnet_i_strset_add_hashed(firmnet_i_strset *set, const char *s, size_t len, uint64_t h,
+                                      bool *added);
 /* Remove the strings added after the first @p count (rollback). */
 void firmnet_i_strset_truncate(firmnet_i_strset *set, size_t count);
 void firmnet_i_strset_free(firmnet_i_strset *set);
@@ -193,8 +193,8 @@ int firmnet_i_csv_next(firmnet_i_csv *csv);
 /* A guess at fields @p a and @p b (trimmed) of the next record, for prefetching only: false
  * when it cannot tell cheaply (quotes, the line not yet in the buffer). Reads nothing new and
  * changes nothing; the next firmnet_i_csv_next() may see other values. */
-bool firmnet_i_csv_peek(const firmnet_i_csv *csv, size_t a, size_t b, const char **fa,
-                        size_t *la, const char **fb, size_t *lb);
+bool firmnet_i_csv_peek(const firmnet_i_csv *csv, size_t a, size_t b, const char **fa, size_t *la,
+                        const char **fb, size_t *lb);
 size_t firmnet_i_csv_nfields(const firmnet_i_csv *csv);
 const char *firmnet_i_csv_field(const firmnet_i_csv *csv, size_t i);
 size_t firmnet_i_csv_field_len(const firmnet_i_csv *csv, size_t i);

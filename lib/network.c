@@ -528,8 +528,7 @@ static int actor_row(firmnet_network *net, undo *u, const char *id, size_t idlen
     if (firmnet_i_utf8_valid_prefix(id, idlen) != idlen) {
         return firmnet_i_error(FIRMNET_EDATA, "invalid UTF-8 in actor id");
     }
-    i = actor_get(net, id, idlen, firmnet_i_strset_hash(id, idlen), false, &created,
-                  &u->report);
+    i = actor_get(net, id, idlen, firmnet_i_strset_hash(id, idlen), false, &created, &u->report);
     if (i < 0) {
         return (int)i;
     }
@@ -983,8 +982,8 @@ static int tie_add(firmnet_network *net, undo *u, const tie_row *row,
     if (l < 0 || !firmnet_i_read_fast) {
         const char *why = layer_name_problem(r->layer, r->layer_len);
         if (why != NULL) {
-            return firmnet_i_error(FIRMNET_EDATA, "layer '%.*s': %s", (int)r->layer_len,
-                                   r->layer, why);
+            return firmnet_i_error(FIRMNET_EDATA, "layer '%.*s': %s", (int)r->layer_len, r->layer,
+                                   why);
         }
     }
     if (r->source_len == r->target_len && memcmp(r->source, r->target, r->source_len) == 0) {

@@ -1130,8 +1130,8 @@ int firmnet_i_csv_next(firmnet_i_csv *c)
     }
 }
 
-bool firmnet_i_csv_peek(const firmnet_i_csv *c, size_t a, size_t b, const char **fa,
-                        size_t *la, const char **fb, size_t *lb)
+bool firmnet_i_csv_peek(const firmnet_i_csv *c, size_t a, size_t b, const char **fa, size_t *la,
+                        const char **fb, size_t *lb)
 {
     char *p, *e, *nl;
     size_t last = a > b ? a : b;

@@ -308,9 +308,10 @@ static size_t slot_of(const firmnet_i_strset *set, const char *s, size_t len, ui
             return i;
         }
         if (v->tag == tag) {
-            if (len <= sizeof v->key ? v->len == len && short_equal(v->key, s, len)
-                                     : v->len == 255 && memcmp(set->strs[v->index1 - 1], s, len) == 0 &&
-                                           set->strs[v->index1 - 1][len] == '\0') {
+            if (len <= sizeof v->key
+                    ? v->len == len && short_equal(v->key, s, len)
+                    : v->len == 255 && memcmp(set->strs[v->index1 - 1], s, len) == 0 &&
+                          set->strs[v->index1 - 1][len] == '\0') {
                 *found = true;
                 return i;
             }
@@ -439,8 +440,8 @@ ptrdiff_t firmnet_i_strset_add(firmnet_i_strset *set, const char *s, size_t len,
     return firmnet_i_strset_add_hashed(set, s, len, firmnet_i_strset_hash(s, len), added);
 }
 
-ptrdiff_t firmnet_i_strset_add_hashed(firmnet_i_strset *set, const char *s, size_t len,
-                                      uint64_t h, bool *added)
+ptrdiff_t firmnet_i_strset_add_hashed(firmnet_i_strset *set, const char *s, size_t len, uint64_t h,
+                                      bool *added)
 {
     bool found;
     size_t i;
