@@ -211,9 +211,9 @@ int firmnet_i_csv_error(const firmnet_i_csv *csv, int code, size_t i, const char
 
 /* The readers' fast paths (reader.c, network.c): simple lines split in place, a record's
  * fields checked for UTF-8 and byte-order marks in one scan when all ASCII, tie rows from a
- * file not checked for UTF-8 a second time, a layer name checked only when new. true; tests
- * set false (every record through the general parser, every check on every row) and
- * compare. */
+ * file not checked for UTF-8 a second time, a layer name checked only when new, waves and
+ * layers compared with the last few before a lookup. true; tests set false (every record
+ * through the general parser, every check and lookup on every row) and compare. */
 extern bool firmnet_i_read_fast;
 
 /* ---- network internals (network.c) ------------------------------------------------------- */

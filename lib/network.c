@@ -355,6 +355,35 @@ static ptrdiff_t actor_get(firmnet_network *net, const char *id, size_t len, uin
     return i;
 }
 
+/* A few recently used waves or layers of a read: most rows repeat one of them, and comparing
+ * with each is cheaper than a lookup. All zero is empty. */
+#define NRECENT 4
+typedef struct recent_names {
+    size_t index1[NRECENT]; /* index in the set + 1; 0 = empty */
+    size_t len[NRECENT];
+    unsigned next;          /* the entry to replace next */
+} recent_names;
+
+/* The index of @p s in @p set if it is among the recent names of @p r, else -1. */
+static ptrdiff_t recent_find(const recent_names *r, const firmnet_i_strset *set, const char *s,
+                             size_t len)
+{
+    for (int k = 0; k < NRECENT; k++) {
+        if (r->index1[k] != 0 && r->len[k] == len &&
+            memcmp(set->strs[r->index1[k] - 1], s, len) == 0) {
+            return (ptrdiff_t)r->index1[k] - 1;
+        }
+    }
+    return -1;
+}
+
+static void recent_note(recent_names *r, ptrdiff_t index, size_t len)
+{
+    r->index1[r->next] = (size_t)index + 1;
+    r->len[r->next] = len;
+    r->next = (r->next + 1) % NRECENT;
+}
+
 /* Everything a failed read must undo. */
 typedef struct undo {
     size_t nactors, nattrs, nties, nwaves, nlayers, nkeys;
@@ -368,7 +397,7 @@ typedef struct undo {
     } *merged;                   /* earlier ties whose weight this call changed */
     size_t nmerged, merged_cap;
     firmnet_load_report report;
-    ptrdiff_t last_wave, last_layer; /* the previous row's, to skip most interning */
+    recent_names waves, layers; /* the last rows' waves and layers, to skip most interning */
 } undo;
 
 static int undo_begin(undo *u, const firmnet_network *net)
@@ -380,7 +409,6 @@ static int undo_begin(undo *u, const firmnet_network *net)
     u->nwaves = net->waves.count;
     u->nlayers = net->layers.count;
     u->nkeys = net->id_keys.count;
-    u->last_wave = u->last_layer = -1;
     u->attr_counts = firmnet_i_malloc(net->nattrs * sizeof *u->attr_counts);
     if (u->attr_counts == NULL) {
         return firmnet_i_nomem();
@@ -876,11 +904,6 @@ typedef struct tie_row {
 /* Which field of a tie row an error is about (for the reader's column). */
 enum { F_WAVE, F_LAYER, F_SOURCE, F_TARGET, F_WEIGHT };
 
-static bool same_name(const char *interned, const char *s, size_t len)
-{
-    return strncmp(interned, s, len) == 0 && interned[len] == '\0';
-}
-
 /*
  * Every layer and every parent of a layer must be expressible in a selector (the summary
  * builds its views that way, and users type them): no comma (it separates names), no empty
@@ -975,8 +998,9 @@ static int tie_add(firmnet_network *net, undo *u, const tie_row *row,
         return firmnet_i_error(FIRMNET_EDATA, "invalid UTF-8 in layer");
     }
     /* the layer's index when it is known: a name once interned passed the check below */
-    l = u->last_layer;
-    if (l < 0 || !same_name(net->layers.strs[l], r->layer, r->layer_len)) {
+    l = firmnet_i_read_fast ? recent_find(&u->layers, &net->layers, r->layer, r->layer_len) : -1;
+    bool l_recent = l >= 0;
+    if (!l_recent) {
         l = firmnet_i_strset_find(&net->layers, r->layer, r->layer_len);
     }
     if (l < 0 || !firmnet_i_read_fast) {
@@ -1009,10 +1033,12 @@ static int tie_add(firmnet_network *net, undo *u, const tie_row *row,
         }
     }
     *field = F_WAVE;
-    w = u->last_wave;
-    if (w < 0 || !same_name(net->waves.strs[w], r->wave ? r->wave : "", r->wave ? r->wave_len : 0)) {
-        w = intern(net, &net->waves, &net->wave_order, r->wave ? r->wave : "",
-                   r->wave ? r->wave_len : 0);
+    const char *wave = r->wave ? r->wave : "";
+    size_t wave_len = r->wave ? r->wave_len : 0;
+    w = firmnet_i_read_fast ? recent_find(&u->waves, &net->waves, wave, wave_len) : -1;
+    bool w_recent = w >= 0;
+    if (!w_recent) {
+        w = intern(net, &net->waves, &net->wave_order, wave, wave_len);
     }
     *field = F_LAYER;
     if (w >= 0 && l < 0) {
@@ -1025,8 +1051,12 @@ static int tie_add(firmnet_network *net, undo *u, const tie_row *row,
     if (w < 0 || l < 0) {
         return firmnet_i_nomem();
     }
-    u->last_wave = w;
-    u->last_layer = l;
+    if (!w_recent) {
+        recent_note(&u->waves, w, wave_len);
+    }
+    if (!l_recent) {
+        recent_note(&u->layers, l, r->layer_len);
+    }
     rc = ties_grow(net, net->nties + 1);
     if (rc < 0) {
         return rc;

@@ -334,6 +334,21 @@ static void test_read_cases(void)
               H "2005,rnd,A,B,1\n2005,trade,A,C,1\n2005,rnd,C,B,1\n", 0, "");
     read_case(H "2004,trade,A,B,1\n", H "2005,trade,A,B,1\n2005,.trade,A,C,1\n", FIRMNET_EDATA,
               "t.csv:3:2 (column 'layer'): layer '.trade'");
+    /* more waves and layers than a read keeps at hand, in turns and repeated */
+    {
+        firmnet_i_buf b = {0};
+        CHECK_INT(firmnet_i_buf_printf(&b, H), 0);
+        for (int k = 0; k < 200; k++) {
+            CHECK_INT(firmnet_i_buf_printf(&b, "%d,%s%d,a%d,a%d,%d\n", 2000 + k % 7,
+                                           k % 3 ? "trade.x" : "rnd", k % 11 % 6, k % 13,
+                                           k % 17 + 1, k % 5 + 1),
+                      0);
+        }
+        CHECK_INT(same_read(NULL, b.data, b.len, NULL, 0), 0);
+        CHECK_INT(firmnet_i_buf_printf(&b, "2003,trade.x..,a1,a2,1\n"), 0);
+        CHECK_INT(same_read(NULL, b.data, b.len, NULL, 0), FIRMNET_EDATA);
+        firmnet_i_buf_free(&b);
+    }
     /* without wave and layer columns */
     read_case(NULL, "source,target\nA,B\n\xC3\x84,B\n\xC3\x84,\xC3\x84\n", 0, "");
 }
