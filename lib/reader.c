@@ -147,8 +147,8 @@ static int gz_inflate(firmnet_i_csv *c, unsigned char *out, size_t cap, size_t *
                 }
                 return 0;
             }
-            const unsigned char *p;
-            size_t n;
+            const unsigned char *p = NULL;
+            size_t n = 0;
             int rc = read_raw(c, &p, &n);
             if (rc < 0) {
                 return rc;
