@@ -57,18 +57,21 @@ typedef struct csr {
 } csr;
 
 /* One vertex's state in a search, kept together so that touching a vertex costs one cache
- * line; between searches everything but `heap` is 0. */
+ * line; between searches all is 0. Distances and heap positions live in arrays of their own
+ * (workspace.dist, .hpos): every tie a search follows reads its head's distance and every heap
+ * move writes a position, while the rest is touched only when a path is found, so the
+ * distances stay in cache longer. */
 typedef struct vstate {
-    double dist;   /* distance + 1 (igraph's convention), 0 = not reached */
     double sigma;  /* number of shortest paths */
     double delta;  /* dependency */
     uint32_t npar; /* parents in par[poff[v] ..] */
-    uint32_t heap; /* position in the heap while queued */
 } vstate;
 
 /* One thread's search state. */
 typedef struct workspace {
     vstate *st;
+    double *dist; /* distance + 1 (igraph's convention), 0 = not reached; 0 between searches */
+    uint32_t *hpos; /* position in the heap of a queued vertex */
     uint32_t *order, *par;
     struct heap_item {
         double key;
@@ -147,6 +150,8 @@ static int csr_build(csr *c, const igraph_t *g, const double *len)
 static void workspace_free(workspace *w)
 {
     firmnet_i_free(w->st);
+    firmnet_i_free(w->dist);
+    firmnet_i_free(w->hpos);
     firmnet_i_free(w->order);
     firmnet_i_free(w->par);
     firmnet_i_free(w->heap);
@@ -157,10 +162,13 @@ static int workspace_init(workspace *w, const csr *c)
     size_t n = c->n ? c->n : 1, slots = c->poff[c->n] ? c->poff[c->n] : 1;
     memset(w, 0, sizeof *w);
     w->st = firmnet_i_calloc(n, sizeof *w->st);
+    w->dist = firmnet_i_calloc(n, sizeof *w->dist);
     w->order = firmnet_i_malloc(n * sizeof *w->order);
     w->par = firmnet_i_malloc(slots * sizeof *w->par);
     w->heap = c->len ? firmnet_i_malloc(n * sizeof *w->heap) : NULL;
-    if (w->st == NULL || w->order == NULL || w->par == NULL || (c->len && w->heap == NULL)) {
+    w->hpos = c->len ? firmnet_i_malloc(n * sizeof *w->hpos) : NULL;
+    if (w->st == NULL || w->dist == NULL || w->order == NULL || w->par == NULL ||
+        (c->len && (w->heap == NULL || w->hpos == NULL))) {
         workspace_free(w);
         return firmnet_i_nomem();
     }
@@ -180,11 +188,11 @@ static inline void heap_up(workspace *w, size_t i, struct heap_item x)
             break;
         }
         h[i] = h[p];
-        w->st[h[i].v].heap = (uint32_t)i;
+        w->hpos[h[i].v] = (uint32_t)i;
         i = p;
     }
     h[i] = x;
-    w->st[x.v].heap = (uint32_t)i;
+    w->hpos[x.v] = (uint32_t)i;
 }
 
 static inline uint32_t heap_pop(workspace *w, size_t *size)
@@ -211,11 +219,11 @@ static inline uint32_t heap_pop(workspace *w, size_t *size)
             break;
         }
         h[i] = h[s];
-        w->st[h[i].v].heap = (uint32_t)i;
+        w->hpos[h[i].v] = (uint32_t)i;
         i = s;
     }
     h[i] = x;
-    w->st[x.v].heap = (uint32_t)i;
+    w->hpos[x.v] = (uint32_t)i;
     return top;
 }
 
@@ -228,35 +236,37 @@ static size_t search_weighted(const csr *c, workspace *w, uint32_t s)
     const uint32_t *adj = c->adj;
     const double *len = c->len;
     vstate *st = w->st;
+    double *dist = w->dist;
     uint32_t *par = w->par;
     size_t settled = 0, hn = 0;
 
-    st[s].dist = 1.0;
+    dist[s] = 1.0;
     st[s].sigma = 1;
     heap_up(w, hn++, (struct heap_item){1.0, s});
     while (hn > 0) {
         uint32_t u = heap_pop(w, &hn);
-        double du = st[u].dist, su = st[u].sigma;
+        double du = dist[u], su = st[u].sigma;
         w->order[settled++] = u;
         for (size_t j = off[u]; j < off[u + 1]; j++) {
             uint32_t v = adj[j];
-            vstate *sv = &st[v];
-            double alt = du + len[j], cur = sv->dist;
+            double alt = du + len[j], cur = dist[v];
             if (cur == 0) {
+                vstate *sv = &st[v];
                 par[poff[v]] = u;
                 sv->npar = 1;
                 sv->sigma = su;
-                sv->dist = alt;
+                dist[v] = alt;
                 heap_up(w, hn++, (struct heap_item){alt, v});
                 continue;
             }
             int cmp = cmp_eps(alt, cur);
+            vstate *sv = &st[v];
             if (cmp < 0) {
                 par[poff[v]] = u;
                 sv->npar = 1;
                 sv->sigma = su;
-                sv->dist = alt;
-                heap_up(w, sv->heap, (struct heap_item){alt, v});
+                dist[v] = alt;
+                heap_up(w, w->hpos[v], (struct heap_item){alt, v});
             } else if (cmp == 0) {
                 par[poff[v] + sv->npar++] = u;
                 sv->sigma += su;
@@ -271,23 +281,24 @@ static size_t search_unweighted(const csr *c, workspace *w, uint32_t s)
     const size_t *off = c->off, *poff = c->poff;
     const uint32_t *adj = c->adj;
     vstate *st = w->st;
+    double *dist = w->dist;
     uint32_t *par = w->par, *queue = w->order;
     size_t head = 0, tail = 0;
 
-    st[s].dist = 1.0;
+    dist[s] = 1.0;
     st[s].sigma = 1;
     queue[tail++] = s;
     while (head < tail) {
         uint32_t u = queue[head++];
-        double next = st[u].dist + 1, su = st[u].sigma;
+        double next = dist[u] + 1, su = st[u].sigma;
         for (size_t j = off[u]; j < off[u + 1]; j++) {
             uint32_t v = adj[j];
-            vstate *sv = &st[v];
-            if (sv->dist == 0) {
-                sv->dist = next;
+            if (dist[v] == 0) {
+                dist[v] = next;
                 queue[tail++] = v;
             }
-            if (sv->dist == next) {
+            if (dist[v] == next) {
+                vstate *sv = &st[v];
                 par[poff[v] + sv->npar++] = u;
                 sv->sigma += su;
             }
@@ -315,7 +326,7 @@ static void single_source(const csr *c, workspace *w, uint32_t s, double *acc)
         if (v != s) {
             acc[v] += sv->delta;
         }
-        sv->dist = 0;
+        w->dist[v] = 0;
         sv->sigma = 0;
         sv->delta = 0;
         sv->npar = 0;
