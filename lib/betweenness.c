@@ -47,14 +47,18 @@ static inline int cmp_eps(double a, double b)
 }
 
 /* The ties a search follows (out-ties, or both directions when undirected) as compressed
- * rows, and where each vertex's parents go (one slot per tie that can reach it). */
+ * rows, and where each vertex's parents go (one slot per tie that can reach it). Vertices are
+ * numbered afresh, hubs first (see csr_build()): new_of maps a graph vertex to its number. */
 typedef struct csr {
     size_t n;
-    size_t *off;  /* n + 1: ties of u are adj[off[u] .. off[u + 1]) */
+    size_t *off; /* n + 1: ties of u are adj[off[u] .. off[u + 1]) */
     uint32_t *adj;
     double *len;  /* NULL: unweighted */
     size_t *poff; /* n + 1: parent slots of v are par[poff[v] .. poff[v + 1]) */
+    uint32_t *new_of;
 } csr;
+
+bool firmnet_i_hubs_first = true;
 
 /* One vertex's state in a search, kept together so that touching a vertex costs one cache
  * line; between searches all is 0. Distances and heap positions live in arrays of their own
@@ -70,13 +74,13 @@ typedef struct vstate {
 /* One thread's search state. */
 typedef struct workspace {
     vstate *st;
-    double *dist; /* distance + 1 (igraph's convention), 0 = not reached; 0 between searches */
+    double *dist;   /* distance + 1 (igraph's convention), 0 = not reached; 0 between searches */
     uint32_t *hpos; /* position in the heap of a queued vertex */
     uint32_t *order, *par;
     struct heap_item {
         double key;
         uint32_t v;
-    } *heap;
+    } * heap;
 } workspace;
 
 static void csr_free(csr *c)
@@ -85,26 +89,36 @@ static void csr_free(csr *c)
     firmnet_i_free(c->adj);
     firmnet_i_free(c->len);
     firmnet_i_free(c->poff);
+    firmnet_i_free(c->new_of);
 }
 
+/*
+ * Copy @p g into @p c. Vertices are renumbered by falling in-degree (ties by number), when
+ * firmnet_i_hubs_first is set: in heavy-tailed networks most ties lead to a few hubs, whose
+ * state then shares a few cache lines. Each vertex keeps its ties in igraph's edge order, and
+ * the heap compares distances only, so a search does the same steps in the same order under
+ * any numbering and the results are the same bits (tests/test_betweenness.c checks).
+ */
 static int csr_build(csr *c, const igraph_t *g, const double *len)
 {
-    size_t n = (size_t)igraph_vcount(g), m = (size_t)igraph_ecount(g);
+    size_t n = (size_t)igraph_vcount(g), m = (size_t)igraph_ecount(g), maxd = 0;
     bool undirected = !igraph_is_directed(g);
-    size_t slots = undirected ? 2 * m : m, *fill = NULL;
+    size_t slots = undirected ? 2 * m : m, *outd = NULL, *ind = NULL, *rank = NULL;
+    int rc = 0;
 
     memset(c, 0, sizeof *c);
     c->n = n;
     c->off = firmnet_i_calloc(n + 1, sizeof *c->off);
     c->poff = firmnet_i_calloc(n + 1, sizeof *c->poff);
+    c->new_of = firmnet_i_malloc((n ? n : 1) * sizeof *c->new_of);
     c->adj = firmnet_i_malloc((slots ? slots : 1) * sizeof *c->adj);
     c->len = len ? firmnet_i_malloc((slots ? slots : 1) * sizeof *c->len) : NULL;
-    fill = firmnet_i_malloc((n ? n : 1) * sizeof *fill);
-    if (c->off == NULL || c->poff == NULL || c->adj == NULL || (len && c->len == NULL) ||
-        fill == NULL) {
-        firmnet_i_free(fill);
-        csr_free(c);
-        return firmnet_i_nomem();
+    outd = firmnet_i_calloc(n + 1, sizeof *outd);
+    ind = firmnet_i_calloc(n + 1, sizeof *ind);
+    if (c->off == NULL || c->poff == NULL || c->new_of == NULL || c->adj == NULL ||
+        (len && c->len == NULL) || outd == NULL || ind == NULL) {
+        rc = firmnet_i_nomem();
+        goto cleanup;
     }
     for (size_t e = 0; e < m; e++) {
         size_t a = (size_t)IGRAPH_FROM(g, (igraph_integer_t)e);
@@ -112,17 +126,39 @@ static int csr_build(csr *c, const igraph_t *g, const double *len)
         if (a == b) {
             continue; /* loops never lie on a shortest path (igraph: IGRAPH_NO_LOOPS) */
         }
-        c->off[a + 1]++;
-        c->poff[b + 1]++;
+        outd[a]++;
+        ind[b]++;
         if (undirected) {
-            c->off[b + 1]++;
-            c->poff[a + 1]++;
+            outd[b]++;
+            ind[a]++;
         }
+    }
+    /* the new numbering: a stable counting sort by falling in-degree */
+    for (size_t v = 0; v < n; v++) {
+        maxd = ind[v] > maxd ? ind[v] : maxd;
+    }
+    rank = firmnet_i_calloc(maxd + 2, sizeof *rank);
+    if (rank == NULL) {
+        rc = firmnet_i_nomem();
+        goto cleanup;
+    }
+    for (size_t v = 0; v < n; v++) {
+        rank[maxd - ind[v] + 1]++;
+    }
+    for (size_t d = 0; d <= maxd; d++) {
+        rank[d + 1] += rank[d];
+    }
+    for (size_t v = 0; v < n; v++) {
+        c->new_of[v] = firmnet_i_hubs_first ? (uint32_t)rank[maxd - ind[v]]++ : (uint32_t)v;
+    }
+    for (size_t v = 0; v < n; v++) {
+        c->off[c->new_of[v] + 1] = outd[v];
+        c->poff[c->new_of[v] + 1] = ind[v];
     }
     for (size_t v = 0; v < n; v++) {
         c->off[v + 1] += c->off[v];
         c->poff[v + 1] += c->poff[v];
-        fill[v] = c->off[v];
+        outd[v] = c->off[v]; /* now: where new vertex v's next tie goes */
     }
     for (size_t e = 0; e < m; e++) {
         size_t a = (size_t)IGRAPH_FROM(g, (igraph_integer_t)e);
@@ -130,21 +166,28 @@ static int csr_build(csr *c, const igraph_t *g, const double *len)
         if (a == b) {
             continue;
         }
-        c->adj[fill[a]] = (uint32_t)b;
+        uint32_t na = c->new_of[a], nb = c->new_of[b];
+        c->adj[outd[na]] = nb;
         if (len) {
-            c->len[fill[a]] = len[e];
+            c->len[outd[na]] = len[e];
         }
-        fill[a]++;
+        outd[na]++;
         if (undirected) {
-            c->adj[fill[b]] = (uint32_t)a;
+            c->adj[outd[nb]] = na;
             if (len) {
-                c->len[fill[b]] = len[e];
+                c->len[outd[nb]] = len[e];
             }
-            fill[b]++;
+            outd[nb]++;
         }
     }
-    firmnet_i_free(fill);
-    return 0;
+cleanup:
+    firmnet_i_free(outd);
+    firmnet_i_free(ind);
+    firmnet_i_free(rank);
+    if (rc < 0) {
+        csr_free(c);
+    }
+    return rc;
 }
 
 static void workspace_free(workspace *w)
@@ -368,8 +411,7 @@ int firmnet_i_betweenness(double *res, const igraph_t *g, const double *len,
     if (threads > k) {
         threads = (unsigned int)k;
     }
-    lane[0] = res;
-    for (size_t j = 1; j < LANES && j < k; j++) {
+    for (size_t j = 0; j < LANES && j < k; j++) {
         if ((lane[j] = firmnet_i_calloc(n, sizeof *lane[j])) == NULL) {
             rc = firmnet_i_nomem();
             goto cleanup;
@@ -390,12 +432,14 @@ int firmnet_i_betweenness(double *res, const igraph_t *g, const double *len,
     for (size_t j = 0; j < LANES; j++) {
         workspace *w = &ws[omp_get_thread_num()];
         for (size_t i = j; i < k; i += LANES) {
-            single_source(&c, w, sources ? sources[i] : (uint32_t)i, lane[j]);
+            single_source(&c, w, c.new_of[sources ? sources[i] : i], lane[j]);
         }
     }
-    for (size_t j = 1; j < LANES && j < k; j++) {
-        for (size_t v = 0; v < n; v++) {
-            res[v] += lane[j][v];
+    for (size_t v = 0; v < n; v++) {
+        size_t nv = c.new_of[v];
+        res[v] = lane[0][nv];
+        for (size_t j = 1; j < LANES && j < k; j++) {
+            res[v] += lane[j][nv];
         }
     }
     if (!igraph_is_directed(g)) {
@@ -404,7 +448,7 @@ int firmnet_i_betweenness(double *res, const igraph_t *g, const double *len,
         }
     }
 cleanup:
-    for (size_t j = 1; j < LANES; j++) {
+    for (size_t j = 0; j < LANES; j++) {
         firmnet_i_free(lane[j]);
     }
     while (nws > 0) {

@@ -81,6 +81,9 @@ void firmnet_i_omp_restore(int previous);
  */
 int firmnet_i_betweenness(double *res, const igraph_t *g, const double *len,
                           const uint32_t *sources, size_t k, unsigned int threads);
+/* Whether firmnet_i_betweenness() numbers vertices hubs first for cache locality (true); tests
+ * set false and compare the bits. */
+extern bool firmnet_i_hubs_first;
 
 /* ---- coreness (cores.c) ----------------------------------------------------------------- */
 /* Coreness of every vertex of @p g into res[0..n), as igraph_coreness(g, mode): the degree

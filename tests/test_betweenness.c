@@ -83,6 +83,11 @@ static void one_case(size_t n, size_t deg, bool directed, bool weighted, uint64_
         CHECK_INT(firmnet_i_betweenness(again, &g, l, NULL, 0, t), 0);
         CHECK(memcmp(res, again, n * sizeof *res) == 0);
     }
+    /* the hubs-first numbering changes where the state lives, not the steps or their order */
+    firmnet_i_hubs_first = false;
+    CHECK_INT(firmnet_i_betweenness(again, &g, l, NULL, 0, 2), 0);
+    firmnet_i_hubs_first = true;
+    CHECK(memcmp(res, again, n * sizeof *res) == 0);
 
     /* a subset of sources, in no particular order, some repeated */
     igraph_vector_int_init(&src, (igraph_integer_t)k);
@@ -100,6 +105,10 @@ static void one_case(size_t n, size_t deg, bool directed, bool weighted, uint64_
         CHECK_INT(firmnet_i_betweenness(again, &g, l, sources, k, t), 0);
         CHECK(memcmp(res, again, n * sizeof *res) == 0);
     }
+    firmnet_i_hubs_first = false;
+    CHECK_INT(firmnet_i_betweenness(again, &g, l, sources, k, 3), 0);
+    firmnet_i_hubs_first = true;
+    CHECK(memcmp(res, again, n * sizeof *res) == 0);
 
     igraph_vector_int_destroy(&src);
     igraph_vector_destroy(&ref);
