@@ -154,8 +154,8 @@ typedef struct firmnet_centrality_options {
  * thread in views with fewer edges than this, on two at or above it. */
 #define FIRMNET_CENTRALITY_THREADS_EDGES 1000000
 /** With firmnet_centrality_options::threads = 0, betweenness runs on one thread when
- * sources x edges is below this, on two at or above it. */
-#define FIRMNET_CENTRALITY_THREADS_WORK 20000000
+ * sources x edges is below this (about 50 ms of work), on two at or above it. */
+#define FIRMNET_CENTRALITY_THREADS_WORK 2000000
 /** The largest accepted firmnet_centrality_options::threads. */
 #define FIRMNET_CENTRALITY_THREADS_MAX 256
 
