@@ -338,6 +338,43 @@ static void test_weights(void)
     firmnet_network_free(net);
 }
 
+/* In- and out-strength of directed views, summed by firmnet from igraph's edge index, are the
+ * bits igraph_strength() gives; undirected views and total strength go to igraph itself. */
+static void test_strength_bits(void)
+{
+    firmnet_network *net = load("examples/data/actors.csv", "examples/data/ties.csv.gz");
+    const char *layers[] = {"all", "trade", "service"};
+    for (int k = 0; k < 3; k++) {
+        for (int u = 0; u < 2; u++) {
+            firmnet_graph *g = view(net, layers[k], k == 1 ? "2007" : NULL, u);
+            firmnet_centrality_options o = FIRMNET_CENTRALITY_OPTIONS_INIT;
+            firmnet_table *t = NULL;
+            const char *names[] = {"strength_in", "strength_out", "strength"};
+            const igraph_neimode_t modes[] = {IGRAPH_IN, IGRAPH_OUT, IGRAPH_ALL};
+            o.measures = "strength_in,strength_out,strength";
+            CHECK_INT(firmnet_centrality(&t, g, &o), 0);
+            size_t n = firmnet_graph_vertex_count(g);
+            for (int m = 0; m < 3; m++) {
+                igraph_vector_t ref;
+                firmnet_igraph_lock();
+                CHECK_INT(igraph_vector_init(&ref, 0), 0);
+                CHECK_INT(igraph_strength(firmnet_graph_igraph(g), &ref, igraph_vss_all(),
+                                          modes[m], true, firmnet_graph_weights(g)),
+                          0);
+                firmnet_igraph_unlock();
+                for (size_t i = 0; i < n; i++) {
+                    double x = get(t, names[m], i), y = VECTOR(ref)[i];
+                    CHECK(memcmp(&x, &y, sizeof x) == 0);
+                }
+                igraph_vector_destroy(&ref);
+            }
+            firmnet_table_free(t);
+            firmnet_graph_free(g);
+        }
+    }
+    firmnet_network_free(net);
+}
+
 static void test_demo_columns(void)
 {
     firmnet_network *net = load("examples/data/actors.csv", "examples/data/ties.csv.gz");
@@ -724,6 +761,7 @@ int main(void)
     test_networkx_conventions();
     test_weights();
     test_demo_columns();
+    test_strength_bits();
     test_reproducible();
     test_edge_cases();
     test_options();
