@@ -98,9 +98,89 @@ bool firmnet_i_parse_double(const char *s, double *out)
     return true;
 }
 
+/*
+ * Writes what "%.{prec}g" prints for @p v, from @p d17: the digits of |v| correctly rounded to
+ * 17 significant digits, and @p exp17 their decimal exponent. Rounding those 17 digits again
+ * to prec < 17 gives the digits of |v| correctly rounded to prec unless the dropped tail is
+ * exactly half ("5" or "50"): then the exact value decides, and printf is asked. @p buf holds
+ * at least 32 bytes; the C locale is current.
+ */
+static void format_g(char *buf, double v, int prec, const char *d17, int exp17)
+{
+    char d[17];
+    int x = exp17, k;
+    memcpy(d, d17, 17);
+    if (prec < 17) {
+        bool half = d[prec] == '5';
+        bool above = d[prec] > '5';
+        for (int i = prec + 1; i < 17; i++) {
+            above |= half && d[i] != '0';
+            half &= d[i] == '0';
+        }
+        if (half) {
+            snprintf(buf, 32, "%.*g", prec, v);
+            return;
+        }
+        if (above) {
+            int i = prec - 1;
+            while (i >= 0 && d[i] == '9') {
+                d[i--] = '0';
+            }
+            if (i >= 0) {
+                d[i]++;
+            } else { /* 99..9 -> 100..0: one more digit before the point */
+                d[0] = '1';
+                x++;
+            }
+        }
+    }
+    for (k = prec; k > 1 && d[k - 1] == '0'; k--) {
+    }
+    if (v < 0) {
+        *buf++ = '-';
+    }
+    if (x < -4 || x >= prec) {
+        *buf++ = d[0];
+        if (k > 1) {
+            *buf++ = '.';
+            memcpy(buf, d + 1, (size_t)k - 1);
+            buf += k - 1;
+        }
+        *buf++ = 'e';
+        *buf++ = x < 0 ? '-' : '+';
+        x = x < 0 ? -x : x; /* at most 308 */
+        if (x >= 100) {
+            *buf++ = (char)('0' + x / 100);
+        }
+        *buf++ = (char)('0' + x / 10 % 10);
+        *buf++ = (char)('0' + x % 10);
+        *buf = '\0';
+        return;
+    }
+    if (x >= 0) {
+        memcpy(buf, d, (size_t)x + 1);
+        buf += x + 1;
+        if (k > x + 1) {
+            *buf++ = '.';
+            memcpy(buf, d + x + 1, (size_t)(k - x - 1));
+            buf += k - x - 1;
+        }
+    } else {
+        *buf++ = '0';
+        *buf++ = '.';
+        for (int i = 0; i < -x - 1; i++) {
+            *buf++ = '0';
+        }
+        memcpy(buf, d, (size_t)k);
+        buf += k;
+    }
+    *buf = '\0';
+}
+
 void firmnet_i_format_double(char *buf, size_t size, double v)
 {
     locale_t old;
+    char e17[40], d17[17];
     if (isnan(v)) {
         snprintf(buf, size, "%s", "");
         return;
@@ -113,7 +193,44 @@ void firmnet_i_format_double(char *buf, size_t size, double v)
         snprintf(buf, size, "%s", "0"); /* also for -0.0: tables show no signed zeros */
         return;
     }
+    if (fabs(v) < 1e15 && v == trunc(v) && size >= 17) {
+        /* Counts and degrees: an integer of at most 15 digits is what "%.15g" prints, and it
+         * reads back exactly; written here without printf's and strtod's multi-precision
+         * arithmetic (test_internal compares with the loop below). */
+        char digits[16];
+        int n = 0;
+        uint64_t u = (uint64_t)fabs(v);
+        do {
+            digits[n++] = (char)('0' + u % 10);
+            u /= 10;
+        } while (u > 0);
+        if (v < 0) {
+            *buf++ = '-';
+        }
+        while (n > 0) {
+            *buf++ = digits[--n];
+        }
+        *buf = '\0';
+        return;
+    }
     old = uselocale(get_c_locale());
+    if (fabs(v) >= DBL_MIN && size >= 32) {
+        /* The shortest of "%.15g", "%.16g", "%.17g" that reads back, as in the loop below, but
+         * with one decimal conversion instead of up to three (test_internal compares). The
+         * digits sit at fixed places in "%.16e" whatever the locale's decimal point. */
+        snprintf(e17, sizeof e17, "%.16e", fabs(v));
+        d17[0] = e17[0];
+        memcpy(d17 + 1, e17 + 2, 16);
+        int exp17 = atoi(e17 + 19);
+        for (int prec = 15; prec <= 17; prec++) {
+            double back;
+            format_g(buf, v, prec, d17, exp17);
+            if (prec == 17 || (firmnet_i_parse_double(buf, &back) && back == v)) {
+                uselocale(old);
+                return;
+            }
+        }
+    }
     /* %.15g already drops trailing zeros; subnormals carry fewer digits, so start lower. */
     for (int prec = fabs(v) < DBL_MIN ? 1 : 15; prec <= 17; prec++) {
         double back;

@@ -1,5 +1,7 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 /* Fast paths give bit-identical results to the straightforward ones. */
+#include <float.h>
+#include <math.h>
 #include <gsl/gsl_rng.h>
 
 #include "internal.h"
@@ -47,28 +49,99 @@ static void test_parse_double(void)
     gsl_rng_free(rng);
 }
 
+/* What firmnet_i_format_double() writes, the straightforward way: the shortest of
+ * "%.15g".."%.17g" that strtod() reads back as @p v (subnormals from "%.1g"). */
+static void format_loop(char *out, size_t size, double v)
+{
+    for (int prec = fabs(v) < DBL_MIN ? 1 : 15; prec <= 17; prec++) {
+        snprintf(out, size, "%.*g", prec, v);
+        if (strtod(out, NULL) == v) {
+            break;
+        }
+    }
+}
+
+/* A double of each shape the formatter meets: random bit patterns, integers, short decimals
+ * (weights), values whose 17-digit form ends in a half ("..5", "..50") or carries ("99..9"),
+ * and the ends of the fixed and exponent notations. */
+static double format_case(gsl_rng *rng, int k)
+{
+    char s[64];
+    double v;
+    switch (k % 6) {
+    case 0: {
+        uint64_t bits = ((uint64_t)gsl_rng_get(rng) << 32) ^ gsl_rng_get(rng);
+        memcpy(&v, &bits, sizeof v);
+        return isfinite(v) ? v : 1.0;
+    }
+    case 1:
+        return trunc(ldexp(gsl_rng_uniform(rng), (int)gsl_rng_uniform_int(rng, 56)));
+    case 2: /* a few digits over a power of ten */
+        return (double)gsl_rng_uniform_int(rng, 1000000) /
+               pow(10, (double)gsl_rng_uniform_int(rng, 12)) *
+               pow(10, (double)gsl_rng_uniform_int(rng, 40) - 20.0);
+    case 3:
+    case 4: { /* 17 digits ending in 5 or 50, or 15 and 16 nines then more */
+        int n = 0;
+        n += snprintf(s + n, sizeof s - (size_t)n, "%d.", 1 + (int)gsl_rng_uniform_int(rng, 9));
+        for (int i = 1; i < 17; i++) {
+            int digit = (int)gsl_rng_uniform_int(rng, 10);
+            if (k % 6 == 4) {
+                digit = i < 15 ? 9 : digit;
+            } else if (i >= 14) {
+                digit = i == 14 || i == 15 ? (gsl_rng_uniform(rng) < 0.5 ? 5 : 0) : 0;
+            }
+            s[n++] = (char)('0' + digit);
+        }
+        snprintf(s + n, sizeof s - (size_t)n, "e%d", (int)gsl_rng_uniform_int(rng, 60) - 30);
+        return strtod(s, NULL);
+    }
+    default: /* just below and above 10^e, where the notation changes */
+        v = pow(10, (double)gsl_rng_uniform_int(rng, 50) - 25.0);
+        return gsl_rng_uniform(rng) < 0.5 ? nextafter(v, 0) : nextafter(v, 1e300);
+    }
+}
+
 static void test_format_double(void)
 {
+    static const double edges[] = {1, 9, 10, 123456789, 1e14, 999999999999999.0, 1e15,
+                                   1e15 + 2, 9007199254740992.0, 1e16, 1e17, 1e22, 0.5, 2.5,
+                                   0.1, 0.2, 0.3, 1.0 / 3, 2.0 / 3, 1e-4, 1e-5, 0.00012345,
+                                   9.5, 0.95, 1279.2, 14.200000000000001, 5.222266264860772e-06,
+                                   DBL_MAX, DBL_MIN, 2.2250738585072019e-308, 1.7976931348623155e308,
+                                   5e-324, 4.9406564584124654e-320, DBL_EPSILON, M_PI, M_E};
+    const int nedges = (int)(sizeof edges / sizeof *edges), nrandom = 600000;
     gsl_rng *rng = gsl_rng_alloc(gsl_rng_mt19937);
-    char buf[40];
+    char buf[40], want[40];
     size_t bad = 0;
     gsl_rng_set(rng, 7);
-    for (int k = 0; k < 100000; k++) {
-        uint64_t bits = ((uint64_t)gsl_rng_get(rng) << 32) ^ gsl_rng_get(rng);
-        double v;
-        memcpy(&v, &bits, sizeof v);
-        if (!isfinite(v)) {
+    for (int k = 0; k < nrandom + 2 * nedges; k++) {
+        double v = k < nrandom ? format_case(rng, k) : edges[(k - nrandom) / 2];
+        v = k % 2 ? -v : v;
+        if (v == 0) {
             continue;
         }
+        format_loop(want, sizeof want, v);
         firmnet_i_format_double(buf, sizeof buf, v);
-        double back = strtod(buf, NULL);
-        bad += back != v && !(v == 0 && back == 0);
+        if (strcmp(buf, want) != 0 && bad++ < 5) {
+            fprintf(stderr, "%.17g: '%s', printf loop '%s'\n", v, buf, want);
+        }
     }
     CHECK_INT(bad, 0);
     firmnet_i_format_double(buf, sizeof buf, 0.1);
     CHECK_STR(buf, "0.1");
     firmnet_i_format_double(buf, sizeof buf, 5e-324);
     CHECK_STR(buf, "5e-324");
+    firmnet_i_format_double(buf, sizeof buf, -0.0);
+    CHECK_STR(buf, "0");
+    firmnet_i_format_double(buf, sizeof buf, 1e300 * 1e300);
+    CHECK_STR(buf, "Inf");
+    firmnet_i_format_double(buf, sizeof buf, NAN);
+    CHECK_STR(buf, "");
+    /* a short buffer takes the printf path and still gets what fits */
+    char small[12];
+    firmnet_i_format_double(small, sizeof small, 1.0 / 3);
+    CHECK_STR(small, "0.333333333");
     gsl_rng_free(rng);
 }
 
