@@ -79,7 +79,7 @@ static int parse_name(int *out, const char *name, const char *const *names, size
 
 int firmnet_weights_parse(firmnet_weights *out, const char *name)
 {
-    int v;
+    int v = 0;
     if (out == NULL) {
         return firmnet_i_error(FIRMNET_EINVAL, "firmnet_weights_parse: NULL argument");
     }
@@ -99,7 +99,7 @@ const char *firmnet_weights_name(firmnet_weights weights)
 
 int firmnet_mode_parse(firmnet_mode *out, const char *name)
 {
-    int v;
+    int v = 0;
     if (out == NULL) {
         return firmnet_i_error(FIRMNET_EINVAL, "firmnet_mode_parse: NULL argument");
     }
@@ -117,7 +117,7 @@ const char *firmnet_mode_name(firmnet_mode mode)
 
 int firmnet_betweenness_method_parse(firmnet_betweenness_method *out, const char *name)
 {
-    int v;
+    int v = 0;
     if (out == NULL) {
         return firmnet_i_error(FIRMNET_EINVAL, "firmnet_betweenness_method_parse: NULL argument");
     }

@@ -133,6 +133,17 @@ void firmnet_i_buf_free(firmnet_i_buf *b);
  * Each slot keeps 32 bits of the hash and, for strings up to 15 bytes (most actor ids), the
  * string itself, so a lookup usually touches one cache line instead of two.
  */
+/* splitmix64's finaliser: every bit of @p h moves every bit of the result. */
+static inline uint64_t firmnet_i_mix64(uint64_t h)
+{
+    h ^= h >> 30;
+    h *= 0xbf58476d1ce4e5b9ULL;
+    h ^= h >> 27;
+    h *= 0x94d049bb133111ebULL;
+    h ^= h >> 31;
+    return h;
+}
+
 typedef struct firmnet_i_strslot {
     uint32_t index1; /* index + 1; 0 = empty */
     uint32_t tag;    /* high 32 bits of the hash */
@@ -243,7 +254,11 @@ typedef struct firmnet_i_attr {
 
 struct firmnet_network {
     firmnet_i_strset ids; /* actor ids, index = actor index */
-    firmnet_i_strset id_keys; /* near-duplicate keys of the ids (network.c: note_id_key) */
+    /* Near-duplicate keys of the ids (network.c: note_id_key), without the strings: open
+     * addressing, a slot holds the key hash's low 32 bits << 32 | (index + 1) of the first
+     * actor with that key; 0 = empty. */
+    uint64_t *key_slots;
+    size_t key_nslots, nkeys;
     unsigned char *implicit;  /* per actor: created by a tie, no actor row yet */
     size_t actors_cap;
     firmnet_i_attr *attrs;

@@ -119,7 +119,7 @@ void firmnet_network_free(firmnet_network *net)
     firmnet_i_free(net->attrs);
     firmnet_i_free(net->implicit);
     firmnet_i_strset_free(&net->ids);
-    firmnet_i_strset_free(&net->id_keys);
+    firmnet_i_free(net->key_slots);
     firmnet_i_strset_free(&net->waves);
     firmnet_i_strset_free(&net->layers);
     firmnet_i_free(net->wave_order);
@@ -291,41 +291,131 @@ static void trim(const char **s, size_t *len)
 }
 
 /*
- * Register the new actor @p id (trimmed) under its near-duplicate key: ASCII letters in lower
- * case and runs of white space as one space. An id whose key is already taken differs from an
- * earlier id only in case or spacing: a distinct actor, counted in the report as a warning.
+ * Near-duplicate ids. An id's key is the id with ASCII letters in lower case and each run of
+ * white space as one space; an id whose key is already taken differs from an earlier id only
+ * in case or spacing: a distinct actor, counted in the report as a warning. The key set keeps
+ * no strings (net->key_slots): a key is recomputed from its actor's id when the tags match.
  */
-static int note_id_key(firmnet_network *net, const char *id, size_t len,
-                       firmnet_load_report *rep)
+
+/* The next character of the key of @p id, whose characters before *k are read; -1 at the end. */
+static int key_next(const char *id, size_t len, size_t *k)
 {
-    char stack[256] = {0}, *key = len < sizeof stack ? stack : firmnet_i_malloc(len + 1);
-    size_t n = 0;
-    bool added;
-    if (key == NULL) {
-        return firmnet_i_nomem();
+    char ch;
+    if (*k >= len) {
+        return -1;
     }
-    for (size_t k = 0; k < len; k++) {
-        char ch = id[k];
-        if (is_space(ch)) {
-            if (n > 0 && key[n - 1] == ' ') {
-                continue;
-            }
-            ch = ' ';
-        } else if (ch >= 'A' && ch <= 'Z') {
-            ch = (char)(ch - 'A' + 'a');
+    ch = id[(*k)++];
+    if (is_space(ch)) {
+        while (*k < len && is_space(id[*k])) {
+            (*k)++;
         }
-        key[n++] = ch;
+        return ' ';
     }
-    ptrdiff_t i = firmnet_i_strset_add(&net->id_keys, key, n, &added);
-    if (key != stack) {
-        firmnet_i_free(key);
+    return (unsigned char)(ch >= 'A' && ch <= 'Z' ? ch - 'A' + 'a' : ch);
+}
+
+static uint32_t key_hash(const char *id, size_t len)
+{
+    uint64_t h = 0x9e3779b97f4a7c15ULL, w = 0;
+    size_t k = 0, n = 0;
+    int ch;
+    while ((ch = key_next(id, len, &k)) >= 0) {
+        w = w << 8 | (uint64_t)ch;
+        if (++n % 8 == 0) {
+            h = firmnet_i_mix64(h ^ w);
+            w = 0;
+        }
     }
-    if (i < 0) {
-        return firmnet_i_nomem();
+    return (uint32_t)firmnet_i_mix64(h ^ w ^ (uint64_t)n << 56);
+}
+
+static bool keys_equal(const char *a, size_t alen, const char *b, size_t blen)
+{
+    size_t i = 0, j = 0;
+    int x, y;
+    do {
+        x = key_next(a, alen, &i);
+        y = key_next(b, blen, &j);
+    } while (x == y && x >= 0);
+    return x == y;
+}
+
+/* The slot of the key of @p id (hash @p tag): where it is (*found) or would go. */
+static size_t key_slot(const firmnet_network *net, const char *id, size_t len, uint32_t tag,
+                       bool *found)
+{
+    size_t mask = net->key_nslots - 1, i = tag & mask;
+    for (;; i = (i + 1) & mask) {
+        uint64_t v = net->key_slots[i];
+        if (v == 0) {
+            *found = false;
+            return i;
+        }
+        if ((uint32_t)(v >> 32) == tag) {
+            const char *other = net->ids.strs[(uint32_t)v - 1];
+            if (keys_equal(id, len, other, strlen(other))) {
+                *found = true;
+                return i;
+            }
+        }
     }
-    if (!added) {
-        rep->near_duplicate_ids++;
+}
+
+/* Enter actors first .. last - 1 under their keys (those whose key is new); none may be in. */
+static void keys_enter(firmnet_network *net, size_t first, size_t last, size_t *dups)
+{
+    for (size_t a = first; a < last; a++) {
+        const char *id = net->ids.strs[a];
+        size_t len = strlen(id);
+        uint32_t tag = key_hash(id, len);
+        bool found;
+        size_t i = key_slot(net, id, len, tag, &found);
+        if (found) {
+            ++*dups;
+        } else {
+            net->key_slots[i] = (uint64_t)tag << 32 | (uint32_t)(a + 1);
+            net->nkeys++;
+        }
     }
+}
+
+/* Keep only the keys of actors 0 .. nactors - 1 (a read taken back): cannot fail, the slots
+ * are reused. */
+static void keys_truncate(firmnet_network *net, size_t nactors)
+{
+    size_t dups = 0;
+    if (net->key_nslots == 0) {
+        return;
+    }
+    memset(net->key_slots, 0, net->key_nslots * sizeof *net->key_slots);
+    net->nkeys = 0;
+    keys_enter(net, 0, nactors, &dups);
+}
+
+/* Register the new actor @p index under its key; counts a near duplicate in @p rep. */
+static int note_id_key(firmnet_network *net, size_t index, firmnet_load_report *rep)
+{
+    if ((net->nkeys + 1) * 2 > net->key_nslots) {
+        size_t nslots = net->key_nslots ? net->key_nslots * 2 : 1024;
+        uint64_t *old = net->key_slots, *slots;
+        if (nslots > (size_t)UINT32_MAX + 1 || (slots = firmnet_i_calloc(nslots, sizeof *slots)) == NULL) {
+            return firmnet_i_nomem();
+        }
+        /* the tag holds the hash's low bits, so it gives each key's home slot */
+        for (size_t k = 0; k < net->key_nslots; k++) {
+            if (old[k] != 0) {
+                size_t i = (uint32_t)(old[k] >> 32) & (nslots - 1);
+                while (slots[i] != 0) {
+                    i = (i + 1) & (nslots - 1);
+                }
+                slots[i] = old[k];
+            }
+        }
+        firmnet_i_free(old);
+        net->key_slots = slots;
+        net->key_nslots = nslots;
+    }
+    keys_enter(net, index, index + 1, &rep->near_duplicate_ids);
     return 0;
 }
 
@@ -344,7 +434,7 @@ static ptrdiff_t actor_get(firmnet_network *net, const char *id, size_t len, uin
         return firmnet_i_nomem();
     }
     if (*created) {
-        rc = note_id_key(net, id, len, rep);
+        rc = note_id_key(net, (size_t)i, rep);
         if (rc < 0) {
             firmnet_i_strset_truncate(&net->ids, (size_t)i);
             *created = false;
@@ -386,7 +476,7 @@ static void recent_note(recent_names *r, ptrdiff_t index, size_t len)
 
 /* Everything a failed read must undo. */
 typedef struct undo {
-    size_t nactors, nattrs, nties, nwaves, nlayers, nkeys;
+    size_t nactors, nattrs, nties, nwaves, nlayers;
     firmnet_i_attr *attr_counts; /* copies of the counters of the first nattrs attributes */
     size_t *filled;              /* implicit actors that got attributes in this call */
     size_t nfilled, filled_cap;
@@ -408,7 +498,6 @@ static int undo_begin(undo *u, const firmnet_network *net)
     u->nties = net->nties;
     u->nwaves = net->waves.count;
     u->nlayers = net->layers.count;
-    u->nkeys = net->id_keys.count;
     u->attr_counts = firmnet_i_malloc(net->nattrs * sizeof *u->attr_counts);
     if (u->attr_counts == NULL) {
         return firmnet_i_nomem();
@@ -451,7 +540,7 @@ static void undo_apply(firmnet_network *net, undo *u)
         }
     }
     firmnet_i_strset_truncate(&net->ids, u->nactors);
-    firmnet_i_strset_truncate(&net->id_keys, u->nkeys);
+    keys_truncate(net, u->nactors);
     for (size_t a = u->nattrs; a < net->nattrs; a++) {
         firmnet_i_free(net->attrs[a].values);
         firmnet_i_free(net->attrs[a].name);
@@ -840,6 +929,31 @@ static int ties_grow(firmnet_network *net, size_t n)
         net->ties_cap = cap;
     }
     return 0;
+}
+
+/* Give back the arrays' spare capacity after a bulk read (up to a third of the ties on a large
+ * file: tens of MiB at national scale). Cannot fail: an array that realloc declines to shrink
+ * stays larger than the capacity recorded. */
+static void ties_shrink(firmnet_network *net)
+{
+    size_t cap = net->nties < 1024 ? 1024 : net->nties;
+    void *p;
+    if (net->ties_cap <= cap + cap / 16) {
+        return;
+    }
+#define SHRINK(field)                                                      \
+    p = firmnet_i_reallocarray(net->field, cap, sizeof *net->field);       \
+    if (p != NULL) {                                                       \
+        net->field = p;                                                    \
+    }
+    SHRINK(src)
+    SHRINK(tgt)
+    SHRINK(wave)
+    SHRINK(layer)
+    SHRINK(weight)
+    SHRINK(nmerged)
+#undef SHRINK
+    net->ties_cap = cap;
 }
 
 /* The tie hash serves single additions; bulk reads drop it and deduplicate by sorting. */
@@ -1452,6 +1566,7 @@ static int read_ties(firmnet_network *net, firmnet_i_csv *csv, const firmnet_rea
         size_t dup, overflow;
         tie_hash_drop(net);
         rc = dedupe_bulk(net, &u, rule, &dup, &overflow);
+        ties_shrink(net);
         if (rc == 0 && (dup != SIZE_MAX || overflow != SIZE_MAX)) {
             size_t k = dup != SIZE_MAX ? dup : overflow, at = k - u.nties;
             long line = lines_from != SIZE_MAX && at >= lines_from && at - lines_from < lines_cap

@@ -449,16 +449,6 @@ static void slot_set(firmnet_i_strslot *v, uint64_t h, size_t index, const char 
     }
 }
 
-static uint64_t mix64(uint64_t h)
-{
-    h ^= h >> 30;
-    h *= 0xbf58476d1ce4e5b9ULL;
-    h ^= h >> 27;
-    h *= 0x94d049bb133111ebULL;
-    h ^= h >> 31;
-    return h;
-}
-
 /*
  * The hash of the string sets, eight bytes at a time: an id of 8 to 16 bytes is two loads,
  * which together hold every byte (they overlap when shorter than 16), and the length. Only
@@ -474,7 +464,7 @@ uint64_t firmnet_i_strset_hash(const char *s, size_t len)
         for (; i + 16 < len; i += 8) { /* all but the last 8 to 16 bytes */
             uint64_t w;
             memcpy(&w, p + i, 8);
-            h = mix64(h ^ w);
+            h = firmnet_i_mix64(h ^ w);
         }
         memcpy(&a, p + i, 8);
         memcpy(&b, p + len - 8, 8);
@@ -487,7 +477,7 @@ uint64_t firmnet_i_strset_hash(const char *s, size_t len)
     } else if (len > 0) {
         a = (uint64_t)p[0] | (uint64_t)p[len / 2] << 8 | (uint64_t)p[len - 1] << 16;
     }
-    return mix64(h ^ a ^ mix64(b ^ 0x2545f4914f6cdd1dULL));
+    return firmnet_i_mix64(h ^ a ^ firmnet_i_mix64(b ^ 0x2545f4914f6cdd1dULL));
 }
 
 ptrdiff_t firmnet_i_strset_find_hashed(const firmnet_i_strset *set, const char *s, size_t len,

@@ -6,9 +6,11 @@
  * against igraph_coreness() in every mode; duplicate ties merged in bulk at the end of a read
  * against the same rows added one at a time; the tie reader's fast paths (firmnet_i_read_fast)
  * against checking every field of every row, on valid and malformed files: same network, same
- * report, same error message with the same line and column. (Betweenness on any number of
+ * report, same error message with the same line and column; near-duplicate ids counted by the
+ * string-free key set against a plain list of keys. (Betweenness on any number of
  * threads: tests/test_betweenness.c.)
  */
+#include <ctype.h>
 #include <stdint.h>
 
 #include "internal.h"
@@ -412,8 +414,100 @@ static void test_add_tie_checks(void)
     firmnet_network_free(net);
 }
 
+/* The near-duplicate key of an id, the plain way: letters in lower case, blank runs as one. */
+static void plain_key(const char *id, char *key)
+{
+    size_t n = 0;
+    for (; *id != '\0'; id++) {
+        char ch = *id;
+        if (ch == ' ' || ch == '\t') {
+            if (n > 0 && key[n - 1] == ' ') {
+                continue;
+            }
+            ch = ' ';
+        }
+        key[n++] = (char)tolower((unsigned char)ch);
+    }
+    key[n] = '\0';
+}
+
+/*
+ * Near-duplicate ids counted by the string-free key set (network.c: note_id_key) against a
+ * list of keys searched one by one: thousands of ids from a few stems varied in case and
+ * spacing (many collisions, the set grows past its first 1,024 slots), read as ties; a read
+ * that fails at its last row takes its actors and keys back, and reading the good rows again
+ * counts the same as on a fresh network.
+ */
+static void test_near_duplicates(void)
+{
+    enum { NROWS = 3000 };
+    static char ids[2 * NROWS][24], keys[2 * NROWS][24];
+    size_t nids = 0, nkeys = 0, want = 0;
+    char *text = malloc(NROWS * 60), *p = text;
+    uint64_t x = 12345;
+    p += sprintf(p, "source,target\n");
+    for (int r = 0; r < NROWS; r++) {
+        char end[2][24];
+        for (int e = 0; e < 2; e++) {
+            x = x * 6364136223846793005ULL + 1442695040888963407ULL;
+            unsigned stem = (unsigned)(x >> 33) % 1500, v = (unsigned)(x >> 20) % 8;
+            snprintf(end[e], sizeof end[e], "%s%s%u%s", v & 1 ? "Ab" : "ab", v & 2 ? " c" : "c",
+                     stem, v & 4 ? "  x" : " X");
+        }
+        p += sprintf(p, "%s,%s\n", end[0], end[1]);
+        for (int e = 0; e < 2; e++) {
+            bool seen = false, dup = false;
+            char key[24];
+            for (size_t k = 0; k < nids && !seen; k++) {
+                seen = strcmp(ids[k], end[e]) == 0;
+            }
+            if (seen || (e == 1 && strcmp(end[0], end[1]) == 0)) {
+                continue;
+            }
+            strcpy(ids[nids++], end[e]);
+            plain_key(end[e], key);
+            for (size_t k = 0; k < nkeys && !dup; k++) {
+                dup = strcmp(keys[k], key) == 0;
+            }
+            if (dup) {
+                want++;
+            } else {
+                strcpy(keys[nkeys++], key);
+            }
+        }
+    }
+    size_t good = (size_t)(p - text);
+    p += sprintf(p, "A,B,C\n"); /* one field too many: the read fails there */
+    firmnet_network *net = NULL, *fresh = NULL;
+    firmnet_load_report rep;
+    CHECK_INT(firmnet_network_new(&net), 0);
+    CHECK_INT(firmnet_network_read_ties_buffer(net, text, (size_t)(p - text), "t", NULL, &rep),
+              FIRMNET_EPARSE);
+    CHECK_INT(firmnet_network_actor_count(net), 0);
+    CHECK_INT(firmnet_network_read_ties_buffer(net, text, good, "t", NULL, &rep), 0);
+    CHECK_INT(rep.actors_added, nids);
+    CHECK(want > 100 && nkeys > 1024);
+    CHECK_INT(rep.near_duplicate_ids, want);
+    CHECK_INT(firmnet_network_new(&fresh), 0);
+    CHECK_INT(firmnet_network_read_ties_buffer(fresh, text, good, "t", NULL, &rep), 0);
+    CHECK_INT(rep.near_duplicate_ids, want);
+    /* one more actor by hand: a near duplicate of the first id, then a new key */
+    char variant[24];
+    strcpy(variant, ids[0]);
+    variant[0] = variant[0] == 'a' ? 'A' : 'a';
+    CHECK_INT(firmnet_network_add_actor(net, variant, 0, NULL, NULL), 0);
+    CHECK_INT(firmnet_network_add_actor(net, "zz  Top", 0, NULL, NULL), 0);
+    CHECK_INT(firmnet_network_add_actor(net, "ZZ\tTOP", 0, NULL, NULL), 0);
+    CHECK_INT(firmnet_network_load_report(net, &rep), 0);
+    CHECK_INT(rep.near_duplicate_ids, want + 2);
+    firmnet_network_free(fresh);
+    firmnet_network_free(net);
+    free(text);
+}
+
 int main(void)
 {
+    test_near_duplicates();
     test_dedupe();
     test_read_cases();
     test_read_random();
