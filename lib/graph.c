@@ -55,10 +55,11 @@ static int sorted_selection(const firmnet_network *net, const unsigned char *mas
                             bool undirected, uint32_t **targets, double **weights, size_t **first,
                             size_t *m0_out)
 {
-    size_t n = net->ids.count, m0 = 0;
-    size_t *count = firmnet_i_calloc(n + 1, sizeof *count);
-    size_t *start = firmnet_i_calloc(n + 1, sizeof *start);
-    size_t *cursor = firmnet_i_malloc((n + 1) * sizeof *cursor);
+    size_t n = net->ids.count, m0 = 0, *wide = NULL;
+    /* 32-bit counts (a network has fewer than 2^32 ties): half the cache lines of size_t */
+    uint32_t *count = firmnet_i_calloc(n + 1, sizeof *count);
+    uint32_t *start = firmnet_i_calloc(n + 1, sizeof *start);
+    uint32_t *cursor = firmnet_i_malloc((n + 1) * sizeof *cursor);
     uint32_t *s1 = NULL, *tt = NULL, s, t;
     double *w1 = NULL, *ww = NULL;
     int rc = 0;
@@ -67,6 +68,9 @@ static int sorted_selection(const firmnet_network *net, const unsigned char *mas
         rc = firmnet_i_nomem();
         goto cleanup;
     }
+    firmnet_i_advise_huge(count, (n + 1) * sizeof *count);
+    firmnet_i_advise_huge(start, (n + 1) * sizeof *start);
+    firmnet_i_advise_huge(cursor, (n + 1) * sizeof *cursor);
     for (size_t k = 0; k < net->nties; k++) {
         if (mask[net->layer[k]] && (wave < 0 || net->wave[k] == (uint16_t)wave)) {
             tie_pair(net, k, undirected, &s, &t);
@@ -81,6 +85,8 @@ static int sorted_selection(const firmnet_network *net, const unsigned char *mas
         rc = firmnet_i_nomem();
         goto cleanup;
     }
+    firmnet_i_advise_huge(s1, m0 * sizeof *s1);
+    firmnet_i_advise_huge(w1, m0 * sizeof *w1);
     for (size_t v = 0; v < n; v++) {
         count[v + 1] += count[v];
         start[v + 1] += start[v];
@@ -101,6 +107,8 @@ static int sorted_selection(const firmnet_network *net, const unsigned char *mas
         rc = firmnet_i_nomem();
         goto cleanup;
     }
+    firmnet_i_advise_huge(tt, m0 * sizeof *tt);
+    firmnet_i_advise_huge(ww, m0 * sizeof *ww);
     /* then by source, stable: target t's run is count[t] .. count[t + 1] */
     memcpy(cursor, start, (n + 1) * sizeof *cursor);
     for (size_t v = 0; v < n; v++) {
@@ -110,13 +118,20 @@ static int sorted_selection(const firmnet_network *net, const unsigned char *mas
             ww[at] = w1[i];
         }
     }
+    wide = firmnet_i_malloc((n + 1) * sizeof *wide);
+    if (wide == NULL) {
+        rc = firmnet_i_nomem();
+        goto cleanup;
+    }
+    for (size_t v = 0; v <= n; v++) {
+        wide[v] = start[v];
+    }
     *targets = tt;
     *weights = ww;
-    *first = start;
+    *first = wide;
     *m0_out = m0;
     tt = NULL;
     ww = NULL;
-    start = NULL;
 cleanup:
     firmnet_i_free(count);
     firmnet_i_free(start);
@@ -172,6 +187,8 @@ static int index_sorted_edges(igraph_t *ig, size_t n, size_t m, bool undirected)
     if (rc < 0) {
         return rc;
     }
+    firmnet_i_advise_huge(VECTOR(ig->oi), m * sizeof *VECTOR(ig->oi));
+    firmnet_i_advise_huge(VECTOR(ig->ii), m * sizeof *VECTOR(ig->ii));
     /* igraph_empty() sized os and is to n + 1 */
     order_by(VECTOR(*sorted_key), m, n, VECTOR(*sorted), VECTOR(*sorted_start));
     order_by(VECTOR(*ident_key), m, n, VECTOR(*ident), VECTOR(*ident_start));

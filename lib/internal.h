@@ -109,6 +109,11 @@ long firmnet_i_alloc_count(void);
 bool firmnet_i_parse_double(const char *s, double *out);
 /* Shortest "%.15g".."%.17g" form that reads back exactly; "Inf", "-Inf", "" for NaN. */
 void firmnet_i_format_double(char *buf, size_t size, double v);
+/* Ask for transparent huge pages for the 2 MiB-aligned interior of @p p (@p bytes long) when it
+ * spans at least 4 MiB: for arrays read or written at random (hash slots, counting-sort
+ * targets), where with 4 KiB pages nearly every access also misses the TLB -- dearly under
+ * virtualisation. A hint; nothing changes where huge pages are not available. */
+void firmnet_i_advise_huge(void *p, size_t bytes);
 /* Length of the valid UTF-8 prefix; equals strlen(s) when the whole string is valid. */
 size_t firmnet_i_utf8_valid_prefix(const char *s, size_t len);
 int firmnet_i_strcasecmp(const char *a, const char *b);

@@ -1300,7 +1300,7 @@ static int dedupe_bulk(firmnet_network *net, undo *u, firmnet_merge rule, size_t
                        size_t *overflow)
 {
     size_t m = net->nties, first_new = u->nties, n = net->ids.count, w, longest = 0;
-    size_t *by_t = NULL, *by_s = NULL, *cursor = NULL;
+    uint32_t *by_t = NULL, *by_s = NULL, *cursor = NULL; /* ties < 2^32 (ties_grow) */
     uint32_t *k1 = NULL, *s1 = NULL, *k2 = NULL, *t2 = NULL;
     unsigned char *dead = NULL;
     run_tie *scratch = NULL;
@@ -1321,6 +1321,11 @@ static int dedupe_bulk(firmnet_network *net, undo *u, firmnet_merge rule, size_t
         rc = firmnet_i_nomem();
         goto cleanup;
     }
+    firmnet_i_advise_huge(by_t, (n + 1) * sizeof *by_t);
+    firmnet_i_advise_huge(by_s, (n + 1) * sizeof *by_s);
+    firmnet_i_advise_huge(cursor, (n + 1) * sizeof *cursor);
+    firmnet_i_advise_huge(k1, m * sizeof *k1);
+    firmnet_i_advise_huge(s1, m * sizeof *s1);
     for (size_t k = 0; k < m; k++) {
         by_t[net->tgt[k] + 1]++;
         by_s[net->src[k] + 1]++;
@@ -1341,6 +1346,8 @@ static int dedupe_bulk(firmnet_network *net, undo *u, firmnet_merge rule, size_t
         rc = firmnet_i_nomem();
         goto cleanup;
     }
+    firmnet_i_advise_huge(k2, m * sizeof *k2);
+    firmnet_i_advise_huge(t2, m * sizeof *t2);
     memcpy(cursor, by_s, (n + 1) * sizeof *cursor);
     for (size_t t = 0; t < n; t++) {
         for (size_t i = by_t[t]; i < by_t[t + 1]; i++) {

@@ -509,6 +509,20 @@ void firmnet_i_strset_prefetch(const firmnet_i_strset *set, const char *s, size_
     firmnet_i_strset_prefetch_hashed(set, firmnet_i_strset_hash(s, len));
 }
 
+void firmnet_i_advise_huge(void *p, size_t bytes)
+{
+#ifdef MADV_HUGEPAGE
+    uintptr_t lo = ((uintptr_t)p + HUGE_PAGE - 1) & ~(uintptr_t)(HUGE_PAGE - 1);
+    uintptr_t hi = ((uintptr_t)p + bytes) & ~(uintptr_t)(HUGE_PAGE - 1);
+    if (p != NULL && bytes >= HUGE_PAGE * 2 && hi > lo) { /* 4 MiB */
+        (void)madvise((void *)lo, hi - lo, MADV_HUGEPAGE);
+    }
+#else
+    (void)p;
+    (void)bytes;
+#endif
+}
+
 static void reinsert_all(firmnet_i_strset *set)
 {
     for (size_t k = 0; k < set->count; k++) {
@@ -526,15 +540,8 @@ static int rehash(firmnet_i_strset *set, size_t nslots)
     if (slots == NULL) {
         return -1;
     }
-#ifdef MADV_HUGEPAGE
-    /* Lookups in a large set go to random slots: with small pages nearly each one also misses
-     * the TLB. Ask for huge pages (only a hint; where not available nothing changes). */
-    if (nslots * sizeof *slots >= HUGE_PAGE * 2) { /* 4 MiB */
-        uintptr_t lo = ((uintptr_t)slots + HUGE_PAGE - 1) & ~(uintptr_t)(HUGE_PAGE - 1);
-        uintptr_t hi = ((uintptr_t)slots + nslots * sizeof *slots) & ~(uintptr_t)(HUGE_PAGE - 1);
-        (void)madvise((void *)lo, hi - lo, MADV_HUGEPAGE);
-    }
-#endif
+    /* lookups in a large set go to random slots */
+    firmnet_i_advise_huge(slots, nslots * sizeof *slots);
     firmnet_i_free(set->slots);
     set->slots = slots;
     set->nslots = nslots;
