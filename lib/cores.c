@@ -14,7 +14,8 @@ int firmnet_i_coreness(double *res, const igraph_t *g, igraph_neimode_t mode)
 {
     size_t n = (size_t)igraph_vcount(g), m = (size_t)igraph_ecount(g);
     bool directed = igraph_is_directed(g);
-    size_t *off = NULL, *fill = NULL, *bin = NULL, maxdeg = 0;
+    size_t *bin = NULL, *dfill = NULL, maxdeg = 0;
+    uint32_t *off = NULL, *fill = NULL; /* 2m < 2^32 (checked): half the cache lines */
     uint32_t *adj = NULL, *deg = NULL, *vert = NULL, *pos = NULL;
     int rc = 0;
 
@@ -23,6 +24,9 @@ int firmnet_i_coreness(double *res, const igraph_t *g, igraph_neimode_t mode)
     }
     if (n == 0) {
         return 0;
+    }
+    if (m > UINT32_MAX / 2) {
+        return firmnet_i_error(FIRMNET_ERANGE, "coreness: too many ties (%zu)", m);
     }
     /* deg[v]: the degree that counts (in, out or both); adj: the vertices whose degree drops
      * when v is removed (the other end of v's ties in the reverse direction) */
@@ -36,6 +40,13 @@ int firmnet_i_coreness(double *res, const igraph_t *g, igraph_neimode_t mode)
         rc = firmnet_i_nomem();
         goto cleanup;
     }
+    /* all of them are read or written at random */
+    firmnet_i_advise_huge(off, (n + 1) * sizeof *off);
+    firmnet_i_advise_huge(fill, n * sizeof *fill);
+    firmnet_i_advise_huge(deg, n * sizeof *deg);
+    firmnet_i_advise_huge(vert, n * sizeof *vert);
+    firmnet_i_advise_huge(pos, n * sizeof *pos);
+    firmnet_i_advise_huge(adj, 2 * m * sizeof *adj);
     for (size_t e = 0; e < m; e++) {
         size_t a = (size_t)IGRAPH_FROM(g, (igraph_integer_t)e);
         size_t b = (size_t)IGRAPH_TO(g, (igraph_integer_t)e);
@@ -64,11 +75,12 @@ int firmnet_i_coreness(double *res, const igraph_t *g, igraph_neimode_t mode)
         }
     }
     /* vertices in order of degree, bin[d] = first position of degree d */
-    /* maxdeg can exceed n with repeated ties: fill gets room for a slot per degree */
+    /* maxdeg can exceed n with repeated ties: dfill gets room for a slot per degree */
     firmnet_i_free(fill);
+    fill = NULL;
     bin = firmnet_i_calloc(maxdeg + 2, sizeof *bin);
-    fill = firmnet_i_malloc((maxdeg + 1) * sizeof *fill);
-    if (bin == NULL || fill == NULL) {
+    dfill = firmnet_i_malloc((maxdeg + 1) * sizeof *dfill);
+    if (bin == NULL || dfill == NULL) {
         rc = firmnet_i_nomem();
         goto cleanup;
     }
@@ -78,9 +90,9 @@ int firmnet_i_coreness(double *res, const igraph_t *g, igraph_neimode_t mode)
     for (size_t d = 0; d <= maxdeg; d++) {
         bin[d + 1] += bin[d];
     }
-    memcpy(fill, bin, (maxdeg + 1) * sizeof *fill);
+    memcpy(dfill, bin, (maxdeg + 1) * sizeof *dfill);
     for (size_t v = 0; v < n; v++) {
-        pos[v] = (uint32_t)fill[deg[v]]++;
+        pos[v] = (uint32_t)dfill[deg[v]]++;
         vert[pos[v]] = (uint32_t)v;
     }
     for (size_t i = 0; i < n; i++) {
@@ -107,6 +119,7 @@ int firmnet_i_coreness(double *res, const igraph_t *g, igraph_neimode_t mode)
 cleanup:
     firmnet_i_free(off);
     firmnet_i_free(fill);
+    firmnet_i_free(dfill);
     firmnet_i_free(deg);
     firmnet_i_free(vert);
     firmnet_i_free(pos);
