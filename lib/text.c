@@ -312,12 +312,7 @@ uint64_t firmnet_i_hash_bytes(const void *p, size_t n)
     for (size_t i = 0; i < n; i++) {
         h = (h ^ s[i]) * 0x100000001b3ULL;
     }
-    h ^= h >> 30;
-    h *= 0xbf58476d1ce4e5b9ULL;
-    h ^= h >> 27;
-    h *= 0x94d049bb133111ebULL;
-    h ^= h >> 31;
-    return h;
+    return firmnet_i_mix64(h);
 }
 
 /* ---- buffers ------------------------------------------------------------------------------ */
