@@ -80,7 +80,7 @@ typedef struct workspace {
     struct heap_item {
         double key;
         uint32_t v;
-    } * heap;
+    } *heap;
 } workspace;
 
 static void csr_free(csr *c)

@@ -14,8 +14,9 @@ int firmnet_i_coreness(double *res, const igraph_t *g, igraph_neimode_t mode)
 {
     size_t n = (size_t)igraph_vcount(g), m = (size_t)igraph_ecount(g);
     bool directed = igraph_is_directed(g);
-    size_t *bin = NULL, *dfill = NULL, maxdeg = 0;
-    uint32_t *off = NULL, *fill = NULL; /* 2m < 2^32 (checked): half the cache lines */
+    size_t maxdeg = 0;
+    /* 32-bit offsets, degrees and positions: 2m < 2^32 (checked), half the cache lines */
+    uint32_t *off = NULL, *fill = NULL, *bin = NULL;
     uint32_t *adj = NULL, *deg = NULL, *vert = NULL, *pos = NULL;
     int rc = 0;
 
@@ -75,12 +76,11 @@ int firmnet_i_coreness(double *res, const igraph_t *g, igraph_neimode_t mode)
         }
     }
     /* vertices in order of degree, bin[d] = first position of degree d */
-    /* maxdeg can exceed n with repeated ties: dfill gets room for a slot per degree */
+    /* maxdeg can exceed n with repeated ties: fill gets room for a slot per degree */
     firmnet_i_free(fill);
-    fill = NULL;
     bin = firmnet_i_calloc(maxdeg + 2, sizeof *bin);
-    dfill = firmnet_i_malloc((maxdeg + 1) * sizeof *dfill);
-    if (bin == NULL || dfill == NULL) {
+    fill = firmnet_i_malloc((maxdeg + 1) * sizeof *fill);
+    if (bin == NULL || fill == NULL) {
         rc = firmnet_i_nomem();
         goto cleanup;
     }
@@ -90,9 +90,9 @@ int firmnet_i_coreness(double *res, const igraph_t *g, igraph_neimode_t mode)
     for (size_t d = 0; d <= maxdeg; d++) {
         bin[d + 1] += bin[d];
     }
-    memcpy(dfill, bin, (maxdeg + 1) * sizeof *dfill);
+    memcpy(fill, bin, (maxdeg + 1) * sizeof *fill);
     for (size_t v = 0; v < n; v++) {
-        pos[v] = (uint32_t)dfill[deg[v]]++;
+        pos[v] = fill[deg[v]]++;
         vert[pos[v]] = (uint32_t)v;
     }
     for (size_t i = 0; i < n; i++) {
@@ -101,7 +101,7 @@ int firmnet_i_coreness(double *res, const igraph_t *g, igraph_neimode_t mode)
             uint32_t u = adj[j];
             if (deg[u] > deg[v]) {
                 /* move u to the front of its bin, then shrink the bin by one */
-                uint32_t du = deg[u], pu = pos[u], pw = (uint32_t)bin[du], w = vert[pw];
+                uint32_t du = deg[u], pu = pos[u], pw = bin[du], w = vert[pw];
                 if (u != w) {
                     pos[u] = pw;
                     vert[pu] = w;
@@ -119,7 +119,6 @@ int firmnet_i_coreness(double *res, const igraph_t *g, igraph_neimode_t mode)
 cleanup:
     firmnet_i_free(off);
     firmnet_i_free(fill);
-    firmnet_i_free(dfill);
     firmnet_i_free(deg);
     firmnet_i_free(vert);
     firmnet_i_free(pos);

@@ -52,10 +52,10 @@ static inline void tie_pair(const firmnet_network *net, size_t k, bool undirecte
  * stable). The caller frees the three. O(M + n) time.
  */
 static int sorted_selection(const firmnet_network *net, const unsigned char *mask, ptrdiff_t wave,
-                            bool undirected, uint32_t **targets, double **weights, size_t **first,
+                            bool undirected, uint32_t **targets, double **weights, uint32_t **first,
                             size_t *m0_out)
 {
-    size_t n = net->ids.count, m0 = 0, *wide = NULL;
+    size_t n = net->ids.count, m0 = 0;
     /* 32-bit counts (a network has fewer than 2^32 ties): half the cache lines of size_t */
     uint32_t *count = firmnet_i_calloc(n + 1, sizeof *count);
     uint32_t *start = firmnet_i_calloc(n + 1, sizeof *start);
@@ -118,20 +118,13 @@ static int sorted_selection(const firmnet_network *net, const unsigned char *mas
             ww[at] = w1[i];
         }
     }
-    wide = firmnet_i_malloc((n + 1) * sizeof *wide);
-    if (wide == NULL) {
-        rc = firmnet_i_nomem();
-        goto cleanup;
-    }
-    for (size_t v = 0; v <= n; v++) {
-        wide[v] = start[v];
-    }
     *targets = tt;
     *weights = ww;
-    *first = wide;
+    *first = start;
     *m0_out = m0;
     tt = NULL;
     ww = NULL;
+    start = NULL;
 cleanup:
     firmnet_i_free(count);
     firmnet_i_free(start);
@@ -204,7 +197,7 @@ int firmnet_graph_new(firmnet_graph **out, const firmnet_network *net,
     unsigned char *mask = NULL;
     uint32_t *targets = NULL;
     double *weights = NULL;
-    size_t *first = NULL;
+    uint32_t *first = NULL; /* a network has fewer than 2^32 ties */
     igraph_vector_int_t edges;
     bool edges_init = false, w_init = false, g_init = false, entered = false, fast, undirected;
     ptrdiff_t wave = -1;

@@ -133,11 +133,6 @@ int firmnet_i_buf_put(firmnet_i_buf *b, const void *p, size_t n);
 int firmnet_i_buf_printf(firmnet_i_buf *b, const char *fmt, ...) FIRMNET_PRINTF(2, 3);
 void firmnet_i_buf_free(firmnet_i_buf *b);
 
-/*
- * String interning: a hash from strings to dense indices 0..count-1, strings kept in order.
- * Each slot keeps 32 bits of the hash and, for strings up to 15 bytes (most actor ids), the
- * string itself, so a lookup usually touches one cache line instead of two.
- */
 /* splitmix64's finaliser: every bit of @p h moves every bit of the result. */
 static inline uint64_t firmnet_i_mix64(uint64_t h)
 {
@@ -149,6 +144,11 @@ static inline uint64_t firmnet_i_mix64(uint64_t h)
     return h;
 }
 
+/*
+ * String interning: a hash from strings to dense indices 0..count-1, strings kept in order.
+ * Each slot keeps 32 bits of the hash and, for strings up to 15 bytes (most actor ids), the
+ * string itself, so a lookup usually touches one cache line instead of two.
+ */
 typedef struct firmnet_i_strslot {
     uint32_t index1; /* index + 1; 0 = empty */
     uint32_t tag;    /* high 32 bits of the hash */

@@ -397,8 +397,11 @@ static int note_id_key(firmnet_network *net, size_t index, firmnet_load_report *
 {
     if ((net->nkeys + 1) * 2 > net->key_nslots) {
         size_t nslots = net->key_nslots ? net->key_nslots * 2 : 1024;
-        uint64_t *old = net->key_slots, *slots;
-        if (nslots > (size_t)UINT32_MAX + 1 || (slots = firmnet_i_calloc(nslots, sizeof *slots)) == NULL) {
+        uint64_t *old = net->key_slots;
+        uint64_t *slots = nslots <= (size_t)UINT32_MAX + 1 /* tags hold 32 bits */
+                              ? firmnet_i_calloc(nslots, sizeof *slots)
+                              : NULL;
+        if (slots == NULL) {
             return firmnet_i_nomem();
         }
         /* the tag holds the hash's low bits, so it gives each key's home slot */
@@ -904,6 +907,29 @@ static int rebuild_tie_hash(firmnet_network *net)
     return 0;
 }
 
+/* Reallocate every tie array to @p cap ties: 0, or -1 when some realloc failed (those arrays
+ * keep their size, so each array still holds at least min(cap, old capacity) ties). */
+static int ties_realloc(firmnet_network *net, size_t cap)
+{
+    int rc = 0;
+    void *p;
+#define RESIZE(field)                                                      \
+    p = firmnet_i_reallocarray(net->field, cap, sizeof *net->field);       \
+    if (p != NULL) {                                                       \
+        net->field = p;                                                    \
+    } else {                                                               \
+        rc = -1;                                                           \
+    }
+    RESIZE(src)
+    RESIZE(tgt)
+    RESIZE(wave)
+    RESIZE(layer)
+    RESIZE(weight)
+    RESIZE(nmerged)
+#undef RESIZE
+    return rc;
+}
+
 static int ties_grow(firmnet_network *net, size_t n)
 {
     if (n > UINT32_MAX - 2) {
@@ -912,20 +938,9 @@ static int ties_grow(firmnet_network *net, size_t n)
     if (n > net->ties_cap) {
         /* 1.5x growth: large networks are memory-bound */
         size_t cap = net->ties_cap ? net->ties_cap + net->ties_cap / 2 : 1024;
-        void *p;
-#define GROW(field)                                                        \
-    p = firmnet_i_reallocarray(net->field, cap, sizeof *net->field);       \
-    if (p == NULL) {                                                       \
-        return firmnet_i_nomem();                                          \
-    }                                                                      \
-    net->field = p;
-        GROW(src)
-        GROW(tgt)
-        GROW(wave)
-        GROW(layer)
-        GROW(weight)
-        GROW(nmerged)
-#undef GROW
+        if (ties_realloc(net, cap) < 0) {
+            return firmnet_i_nomem(); /* the capacity stays as it was */
+        }
         net->ties_cap = cap;
     }
     return 0;
@@ -937,23 +952,10 @@ static int ties_grow(firmnet_network *net, size_t n)
 static void ties_shrink(firmnet_network *net)
 {
     size_t cap = net->nties < 1024 ? 1024 : net->nties;
-    void *p;
-    if (net->ties_cap <= cap + cap / 16) {
-        return;
+    if (net->ties_cap > cap + cap / 16) {
+        (void)ties_realloc(net, cap);
+        net->ties_cap = cap;
     }
-#define SHRINK(field)                                                      \
-    p = firmnet_i_reallocarray(net->field, cap, sizeof *net->field);       \
-    if (p != NULL) {                                                       \
-        net->field = p;                                                    \
-    }
-    SHRINK(src)
-    SHRINK(tgt)
-    SHRINK(wave)
-    SHRINK(layer)
-    SHRINK(weight)
-    SHRINK(nmerged)
-#undef SHRINK
-    net->ties_cap = cap;
 }
 
 /* The tie hash serves single additions; bulk reads drop it and deduplicate by sorting. */

@@ -665,6 +665,17 @@ static inline char *find_byte(char *p, char *e, unsigned char ch)
     return p;
 }
 
+/* Narrow the field [*fs, *fe) to its text without the blanks around it. */
+static inline void trim_field(const firmnet_i_csv *c, char **fs, char **fe)
+{
+    while (*fs < *fe && is_space(c, **fs)) {
+        (*fs)++;
+    }
+    while (*fe > *fs && is_space(c, (*fe)[-1])) {
+        (*fe)--;
+    }
+}
+
 _Static_assert(FIRMNET_I_MAX_FIELDS <= FIRMNET_I_MAX_FIELD &&
                    FIRMNET_I_MAX_FIELDS <= FIRMNET_I_MAX_RECORD,
                "a line shorter than FIRMNET_I_MAX_FIELDS passes every limit");
@@ -743,12 +754,7 @@ static int parse_line_fast(firmnet_i_csv *c, bool *all_empty)
     for (;;) {
         char *q = find_byte(start, end, (unsigned char)c->delim);
         char *fs = start, *fe = q;
-        while (fs < fe && is_space(c, *fs)) {
-            fs++;
-        }
-        while (fe > fs && is_space(c, fe[-1])) {
-            fe--;
-        }
+        trim_field(c, &fs, &fe);
         if (c->nf == c->fcap) {
             int rc = fields_reserve(c, c->nf + 1);
             if (rc < 0) {
@@ -1148,12 +1154,7 @@ bool firmnet_i_csv_peek(const firmnet_i_csv *c, size_t a, size_t b, const char *
     /* split as the fast path does; quotes and CRs only make the guess wrong */
     for (size_t k = 0; k <= last; k++) {
         char *q = find_byte(p, nl, (unsigned char)c->delim), *fs = p, *fe = q;
-        while (fs < fe && is_space(c, *fs)) {
-            fs++;
-        }
-        while (fe > fs && is_space(c, fe[-1])) {
-            fe--;
-        }
+        trim_field(c, &fs, &fe);
         if (k == a) {
             *fa = fs;
             *la = (size_t)(fe - fs);

@@ -431,6 +431,17 @@ static void plain_key(const char *id, char *key)
     key[n] = '\0';
 }
 
+/* Whether @p s is among the first @p n strings of @p list. */
+static bool in_list(char (*list)[24], size_t n, const char *s)
+{
+    for (size_t k = 0; k < n; k++) {
+        if (strcmp(list[k], s) == 0) {
+            return true;
+        }
+    }
+    return false;
+}
+
 /*
  * Near-duplicate ids counted by the string-free key set (network.c: note_id_key) against a
  * list of keys searched one by one: thousands of ids from a few stems varied in case and
@@ -456,20 +467,13 @@ static void test_near_duplicates(void)
         }
         p += sprintf(p, "%s,%s\n", end[0], end[1]);
         for (int e = 0; e < 2; e++) {
-            bool seen = false, dup = false;
             char key[24];
-            for (size_t k = 0; k < nids && !seen; k++) {
-                seen = strcmp(ids[k], end[e]) == 0;
-            }
-            if (seen || (e == 1 && strcmp(end[0], end[1]) == 0)) {
+            if (in_list(ids, nids, end[e])) { /* also the second end of an A,A row */
                 continue;
             }
             strcpy(ids[nids++], end[e]);
             plain_key(end[e], key);
-            for (size_t k = 0; k < nkeys && !dup; k++) {
-                dup = strcmp(keys[k], key) == 0;
-            }
-            if (dup) {
+            if (in_list(keys, nkeys, key)) {
                 want++;
             } else {
                 strcpy(keys[nkeys++], key);

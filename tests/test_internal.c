@@ -113,7 +113,7 @@ static void test_format_double(void)
     const int nedges = (int)(sizeof edges / sizeof *edges), nrandom = 600000;
     gsl_rng *rng = gsl_rng_alloc(gsl_rng_mt19937);
     char buf[40], want[40];
-    size_t bad = 0;
+    size_t bad = 0, unread = 0;
     gsl_rng_set(rng, 7);
     for (int k = 0; k < nrandom + 2 * nedges; k++) {
         double v = k < nrandom ? format_case(rng, k) : edges[(k - nrandom) / 2];
@@ -126,8 +126,10 @@ static void test_format_double(void)
         if (strcmp(buf, want) != 0 && bad++ < 5) {
             fprintf(stderr, "%.17g: '%s', printf loop '%s'\n", v, buf, want);
         }
+        unread += strtod(buf, NULL) != v; /* and it reads back */
     }
     CHECK_INT(bad, 0);
+    CHECK_INT(unread, 0);
     firmnet_i_format_double(buf, sizeof buf, 0.1);
     CHECK_STR(buf, "0.1");
     firmnet_i_format_double(buf, sizeof buf, 5e-324);
