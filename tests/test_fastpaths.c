@@ -394,18 +394,20 @@ static void test_add_tie_checks(void)
     firmnet_network *net = NULL;
     CHECK_INT(firmnet_network_new(&net), 0);
     CHECK_INT(firmnet_network_add_tie(net, "2005", "trade", "A", "B", 1, NULL, NULL), 0);
-    CHECK_INT(firmnet_network_add_tie(net, "2005", "trade", "A", "B\xff", 1, NULL, NULL),
-              FIRMNET_EDATA);
-    CHECK(strcmp(firmnet_last_error(), "tie A -> B\xff: invalid UTF-8 in actor id") == 0);
-    CHECK_INT(firmnet_network_add_tie(net, "2005", "trade", "A\xC3", "B", 1, NULL, NULL),
-              FIRMNET_EDATA);
-    CHECK(strcmp(firmnet_last_error(), "tie A\xC3 -> B: invalid UTF-8 in actor id") == 0);
-    CHECK_INT(firmnet_network_add_tie(net, "20\xff", "trade", "A", "B", 1, NULL, NULL),
-              FIRMNET_EDATA);
-    CHECK(strcmp(firmnet_last_error(), "tie A -> B: invalid UTF-8 in wave") == 0);
-    CHECK_INT(firmnet_network_add_tie(net, "2005", "tr\xff", "A", "B", 1, NULL, NULL),
-              FIRMNET_EDATA);
-    CHECK(strcmp(firmnet_last_error(), "tie A -> B: invalid UTF-8 in layer") == 0);
+    static const struct {
+        const char *wave, *layer, *source, *target, *error;
+    } bad[] = {
+        {"2005", "trade", "A", "B\xff", "tie A -> B\xff: invalid UTF-8 in actor id"},
+        {"2005", "trade", "A\xC3", "B", "tie A\xC3 -> B: invalid UTF-8 in actor id"},
+        {"20\xff", "trade", "A", "B", "tie A -> B: invalid UTF-8 in wave"},
+        {"2005", "tr\xff", "A", "B", "tie A -> B: invalid UTF-8 in layer"},
+    };
+    for (size_t k = 0; k < sizeof bad / sizeof *bad; k++) {
+        CHECK_INT(firmnet_network_add_tie(net, bad[k].wave, bad[k].layer, bad[k].source,
+                                          bad[k].target, 1, NULL, NULL),
+                  FIRMNET_EDATA);
+        CHECK_STR(firmnet_last_error(), bad[k].error);
+    }
     CHECK_INT(firmnet_network_add_tie(net, "2005", "all", "A", "B", 1, NULL, NULL), FIRMNET_EDATA);
     CHECK(strstr(firmnet_last_error(), "'all' is reserved") != NULL);
     CHECK_INT(firmnet_network_add_tie(net, "2005", "trade", "A", "C", 1, NULL, NULL), 0);
