@@ -114,6 +114,20 @@ void firmnet_i_format_double(char *buf, size_t size, double v);
  * targets), where with 4 KiB pages nearly every access also misses the TLB -- dearly under
  * virtualisation. A hint; nothing changes where huge pages are not available. */
 void firmnet_i_advise_huge(void *p, size_t bytes);
+/* ---- radix sort (radix.c) ----------------------------------------------------------------- */
+/* Sort the @p m pairs (*keys)[i], (*values)[i] stably by the low @p bits bits of the keys
+ * (higher bits are ignored). Payloads are 4 or 8 bytes (@p value_size). The sorted pairs may end
+ * up in new arrays: *keys and *values are replaced and the old ones freed (all allocated with
+ * firmnet_i_malloc()). Needs as much memory again; on failure (FIRMNET_ENOMEM) nothing has
+ * changed. */
+int firmnet_i_radix_sort(uint64_t **keys, void **values, size_t value_size, size_t m,
+                         unsigned bits);
+/* The number of bits of @p x (0 for 0). */
+static inline unsigned firmnet_i_bit_width(uint64_t x)
+{
+    return x ? 64 - (unsigned)__builtin_clzll(x) : 0;
+}
+
 /* Length of the valid UTF-8 prefix; equals strlen(s) when the whole string is valid. */
 size_t firmnet_i_utf8_valid_prefix(const char *s, size_t len);
 int firmnet_i_strcasecmp(const char *a, const char *b);

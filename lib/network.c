@@ -1290,9 +1290,8 @@ static int merge_run(firmnet_network *net, undo *u, firmnet_merge rule, const ui
 
 /*
  * Merge the ties a bulk read appended (indices from u->nties on) with each other and with the
- * ties already there, in file order, then compact. Two stable counting sorts, on the target
- * and then on the source, carry each tie's index and other end along (so both passes read in
- * sequence), which brings ties of equal (source, target) together in index order; within such
+ * ties already there, in file order, then compact. A stable radix sort of the ties' indices by
+ * (source, target) brings ties of equal ends together in index order; within such
  * a run, those of equal layer and wave merge into the lowest index, the others following in
  * the order they were read. For FIRMNET_MERGE_ERROR, *dup receives the index of the duplicate
  * read first (else SIZE_MAX); *overflow likewise the first tie whose weight would make a sum
@@ -1302,8 +1301,9 @@ static int dedupe_bulk(firmnet_network *net, undo *u, firmnet_merge rule, size_t
                        size_t *overflow)
 {
     size_t m = net->nties, first_new = u->nties, n = net->ids.count, w, longest = 0;
-    uint32_t *by_t = NULL, *by_s = NULL, *cursor = NULL; /* ties < 2^32 (ties_grow) */
-    uint32_t *k1 = NULL, *s1 = NULL, *k2 = NULL, *t2 = NULL;
+    unsigned bits = firmnet_i_bit_width(n ? n - 1 : 0);
+    uint64_t *key = NULL; /* (source << bits) | target */
+    uint32_t *ks = NULL;  /* the ties in key order; ties < 2^32 (ties_grow) */
     unsigned char *dead = NULL;
     run_tie *scratch = NULL;
     int rc = 0;
@@ -1312,79 +1312,43 @@ static int dedupe_bulk(firmnet_network *net, undo *u, firmnet_merge rule, size_t
     if (m == first_new) {
         return 0;
     }
-    by_t = firmnet_i_calloc(n + 1, sizeof *by_t);
-    by_s = firmnet_i_calloc(n + 1, sizeof *by_s);
-    cursor = firmnet_i_malloc((n + 1) * sizeof *cursor);
-    k1 = firmnet_i_malloc(m * sizeof *k1);
-    s1 = firmnet_i_malloc(m * sizeof *s1);
+    key = firmnet_i_malloc(m * sizeof *key);
+    ks = firmnet_i_malloc(m * sizeof *ks);
     dead = firmnet_i_calloc(m, 1);
-    if (by_t == NULL || by_s == NULL || cursor == NULL || k1 == NULL || s1 == NULL ||
-        dead == NULL) {
+    if (key == NULL || ks == NULL || dead == NULL) {
         rc = firmnet_i_nomem();
         goto cleanup;
     }
-    firmnet_i_advise_huge(by_t, (n + 1) * sizeof *by_t);
-    firmnet_i_advise_huge(by_s, (n + 1) * sizeof *by_s);
-    firmnet_i_advise_huge(cursor, (n + 1) * sizeof *cursor);
-    firmnet_i_advise_huge(k1, m * sizeof *k1);
-    firmnet_i_advise_huge(s1, m * sizeof *s1);
     for (size_t k = 0; k < m; k++) {
-        by_t[net->tgt[k] + 1]++;
-        by_s[net->src[k] + 1]++;
+        key[k] = (uint64_t)net->src[k] << bits | net->tgt[k];
+        ks[k] = (uint32_t)k;
     }
-    for (size_t v = 0; v < n; v++) {
-        by_t[v + 1] += by_t[v];
-        by_s[v + 1] += by_s[v];
-    }
-    memcpy(cursor, by_t, (n + 1) * sizeof *cursor);
-    for (size_t k = 0; k < m; k++) {
-        size_t at = cursor[net->tgt[k]]++;
-        k1[at] = (uint32_t)k;
-        s1[at] = net->src[k];
-    }
-    k2 = firmnet_i_malloc(m * sizeof *k2);
-    t2 = firmnet_i_malloc(m * sizeof *t2);
-    if (k2 == NULL || t2 == NULL) {
-        rc = firmnet_i_nomem();
+    rc = firmnet_i_radix_sort(&key, (void **)&ks, sizeof *ks, m, 2 * bits);
+    if (rc < 0) {
         goto cleanup;
     }
-    firmnet_i_advise_huge(k2, m * sizeof *k2);
-    firmnet_i_advise_huge(t2, m * sizeof *t2);
-    memcpy(cursor, by_s, (n + 1) * sizeof *cursor);
-    for (size_t t = 0; t < n; t++) {
-        for (size_t i = by_t[t]; i < by_t[t + 1]; i++) {
-            size_t at = cursor[s1[i]]++;
-            k2[at] = k1[i];
-            t2[at] = (uint32_t)t;
+    /* runs of equal (source, target), in increasing (source, target), each in tie order */
+    for (size_t i = 0; i < m;) {
+        size_t j = i + 1;
+        while (j < m && key[j] == key[i]) {
+            j++;
         }
-    }
-    firmnet_i_free(k1);
-    firmnet_i_free(s1);
-    k1 = s1 = NULL;
-    /* runs of equal (source, target): equal targets next to each other within a source's run */
-    for (size_t v = 0; v < n; v++) {
-        for (size_t i = by_s[v]; i < by_s[v + 1];) {
-            size_t j = i + 1;
-            while (j < by_s[v + 1] && t2[j] == t2[i]) {
-                j++;
-            }
-            if (j - i > 1) {
-                if (j - i > longest) {
-                    run_tie *p = firmnet_i_reallocarray(scratch, j - i, sizeof *p);
-                    if (p == NULL) {
-                        rc = firmnet_i_nomem();
-                        goto cleanup;
-                    }
-                    scratch = p;
-                    longest = j - i;
-                }
-                rc = merge_run(net, u, rule, k2 + i, j - i, scratch, dead, dup, overflow);
-                if (rc < 0) {
+        if (j - i > 1) {
+            if (j - i > longest) {
+                run_tie *p = firmnet_i_reallocarray(scratch, j - i, sizeof *p);
+                if (p == NULL) {
+                    rc = firmnet_i_nomem();
                     goto cleanup;
                 }
+                scratch = p;
+                longest = j - i;
             }
-            i = j;
+            rc = merge_run(net, u, rule, ks + i, j - i, scratch, dead, dup, overflow);
+            if (rc < 0) {
+                goto cleanup;
+            }
         }
+        i = j;
     }
     if (*dup != SIZE_MAX || *overflow != SIZE_MAX) {
         goto cleanup;
@@ -1405,13 +1369,8 @@ static int dedupe_bulk(firmnet_network *net, undo *u, firmnet_merge rule, size_t
     net->nties = w;
     u->report.ties_added += w - first_new;
 cleanup:
-    firmnet_i_free(by_t);
-    firmnet_i_free(by_s);
-    firmnet_i_free(cursor);
-    firmnet_i_free(k1);
-    firmnet_i_free(s1);
-    firmnet_i_free(k2);
-    firmnet_i_free(t2);
+    firmnet_i_free(key);
+    firmnet_i_free(ks);
     firmnet_i_free(dead);
     firmnet_i_free(scratch);
     return rc;

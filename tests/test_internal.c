@@ -203,11 +203,107 @@ static void test_threaded_inflate(void)
     firmnet_network_free(b);
 }
 
+/* The reference for firmnet_i_radix_sort(): qsort by (masked key, original position). */
+typedef struct keyed {
+    uint64_t key;
+    size_t at;
+} keyed;
+
+static int cmp_keyed(const void *pa, const void *pb)
+{
+    const keyed *a = pa, *b = pb;
+    if (a->key != b->key) {
+        return a->key < b->key ? -1 : 1;
+    }
+    return a->at < b->at ? -1 : a->at > b->at;
+}
+
+/* Sort m random keys (of @p distinct values at most when not 0, below 2^span) with 4- or
+ * 8-byte payloads; compare with the reference and return the number of mismatches. */
+static size_t radix_case(gsl_rng *r, size_t m, unsigned bits, unsigned span, size_t distinct,
+                         size_t vsize)
+{
+    uint64_t mask = bits >= 64 ? UINT64_MAX : ((uint64_t)1 << bits) - 1;
+    uint64_t *key = firmnet_i_malloc((m ? m : 1) * sizeof *key), *orig = NULL;
+    void *val = firmnet_i_malloc((m ? m : 1) * vsize);
+    keyed *ref = malloc((m ? m : 1) * sizeof *ref);
+    size_t bad = 0;
+    orig = malloc((m ? m : 1) * sizeof *orig);
+    for (size_t i = 0; i < m; i++) {
+        uint64_t x = (uint64_t)gsl_rng_get(r) << 32 ^ gsl_rng_get(r);
+        if (distinct) {
+            x = (x % distinct) * 0x9E3779B97F4A7C15ULL;
+        }
+        if (span < 64) {
+            x &= ((uint64_t)1 << span) - 1;
+        }
+        /* bits above `bits` must be ignored: set some */
+        key[i] = orig[i] = x | (bits < 64 && i % 3 == 0 ? ~mask & 0xF0F0F0F0F0F0F0F0ULL : 0);
+        ref[i] = (keyed){key[i] & mask, i};
+        if (vsize == 4) {
+            ((uint32_t *)val)[i] = (uint32_t)i;
+        } else {
+            ((uint64_t *)val)[i] = (uint64_t)i << 32 | 0xABCDu;
+        }
+    }
+    qsort(ref, m, sizeof *ref, cmp_keyed);
+    if (firmnet_i_radix_sort(&key, &val, vsize, m, bits) != 0) {
+        bad = m + 1;
+    }
+    for (size_t i = 0; bad == 0 && i < m; i++) {
+        size_t at = vsize == 4 ? ((uint32_t *)val)[i] : (size_t)(((uint64_t *)val)[i] >> 32);
+        bad += at != ref[i].at || key[i] != orig[ref[i].at] ||
+               (vsize == 8 && (((uint64_t *)val)[i] & 0xFFFFFFFFu) != 0xABCDu);
+    }
+    firmnet_i_free(key);
+    firmnet_i_free(val);
+    free(ref);
+    free(orig);
+    return bad;
+}
+
+static void test_radix_sort(void)
+{
+    gsl_rng *r = gsl_rng_alloc(gsl_rng_mt19937);
+    static const size_t sizes[] = {0, 1, 2, 3, 100, 5000, 300000};
+    static const unsigned bits[] = {1, 7, 10, 11, 20, 21, 33, 40, 63, 64};
+    size_t cases = 0, bad = 0;
+    gsl_rng_set(r, 11);
+    for (size_t a = 0; a < sizeof sizes / sizeof *sizes; a++) {
+        for (size_t b = 0; b < sizeof bits / sizeof *bits; b++) {
+            for (size_t vsize = 4; vsize <= 8; vsize += 4) {
+                size_t m = sizes[a];
+                unsigned w = bits[b];
+                if (m > 5000 && w != 40 && w != 21) {
+                    continue;
+                }
+                /* all bits random; few distinct keys (long runs); keys below 2^(w - 12), so
+                 * the top digit is the same for all; and 2^w distinct values at most */
+                bad += radix_case(r, m, w, 64, 0, vsize);
+                bad += radix_case(r, m, w, 64, 3, vsize);
+                bad += radix_case(r, m, w, w > 12 ? w - 12 : 0, 0, vsize);
+                bad += radix_case(r, m, w, w, 0, vsize);
+                cases += 4;
+            }
+        }
+    }
+    CHECK_INT(bad, 0);
+    CHECK(cases > 200);
+    /* a payload size it does not know */
+    uint64_t *k = firmnet_i_malloc(2 * sizeof *k);
+    void *v = firmnet_i_malloc(2 * 2);
+    CHECK_INT(firmnet_i_radix_sort(&k, &v, 2, 2, 8), FIRMNET_EINVAL);
+    firmnet_i_free(k);
+    firmnet_i_free(v);
+    gsl_rng_free(r);
+}
+
 int main(void)
 {
     test_parse_double();
     test_format_double();
     test_strset();
     test_threaded_inflate();
+    test_radix_sort();
     return test_done();
 }
