@@ -66,9 +66,11 @@ bool firmnet_i_hubs_first = true;
  * move writes a position, while the rest is touched only when a path is found, so the
  * distances stay in cache longer. */
 typedef struct vstate {
-    double sigma;  /* number of shortest paths */
-    double delta;  /* dependency */
-    uint32_t npar; /* parents in par[poff[v] ..] */
+    double sigma;   /* number of shortest paths */
+    double delta;   /* dependency */
+    uint32_t npar;  /* parents in par[pbase ..] */
+    uint32_t pbase; /* csr.poff[v], kept here (in what would be padding) so that finding a
+                     * path touches one line; set once per workspace, never reset */
 } vstate;
 
 /* One thread's search state. */
@@ -80,7 +82,8 @@ typedef struct workspace {
     struct heap_item {
         double key;
         uint32_t v;
-    } *heap;
+    } *heap;        /* inside heap_mem, placed so that each set of siblings fills a line */
+    void *heap_mem;
 } workspace;
 
 static void csr_free(csr *c)
@@ -107,6 +110,9 @@ static int csr_build(csr *c, const igraph_t *g, const double *len)
     int rc = 0;
 
     memset(c, 0, sizeof *c);
+    if (slots > UINT32_MAX) { /* parent slots are 32-bit (vstate.pbase) */
+        return firmnet_i_error(FIRMNET_ERANGE, "betweenness: more than 2^32 tie ends");
+    }
     c->n = n;
     c->off = firmnet_i_calloc(n + 1, sizeof *c->off);
     c->poff = firmnet_i_calloc(n + 1, sizeof *c->poff);
@@ -197,7 +203,7 @@ static void workspace_free(workspace *w)
     firmnet_i_free(w->hpos);
     firmnet_i_free(w->order);
     firmnet_i_free(w->par);
-    firmnet_i_free(w->heap);
+    firmnet_i_free(w->heap_mem);
 }
 
 static int workspace_init(workspace *w, const csr *c)
@@ -208,12 +214,21 @@ static int workspace_init(workspace *w, const csr *c)
     w->dist = firmnet_i_calloc(n, sizeof *w->dist);
     w->order = firmnet_i_malloc(n * sizeof *w->order);
     w->par = firmnet_i_malloc(slots * sizeof *w->par);
-    w->heap = c->len ? firmnet_i_malloc(n * sizeof *w->heap) : NULL;
+    /* 64 bytes more than the heap: the children of item i, 4i + 1 .. 4i + 4, are 64 bytes
+     * that start on a cache line when item 1 does, so a level of heap_pop() reads one line */
+    w->heap_mem = c->len ? firmnet_i_malloc(n * sizeof *w->heap + 64) : NULL;
     w->hpos = c->len ? firmnet_i_malloc(n * sizeof *w->hpos) : NULL;
     if (w->st == NULL || w->dist == NULL || w->order == NULL || w->par == NULL ||
-        (c->len && (w->heap == NULL || w->hpos == NULL))) {
+        (c->len && (w->heap_mem == NULL || w->hpos == NULL))) {
         workspace_free(w);
         return firmnet_i_nomem();
+    }
+    if (w->heap_mem != NULL) {
+        uintptr_t item1 = (uintptr_t)w->heap_mem + sizeof *w->heap;
+        w->heap = (struct heap_item *)((uintptr_t)w->heap_mem + (64 - item1 % 64) % 64);
+    }
+    for (size_t v = 0; v < c->n; v++) {
+        w->st[v].pbase = (uint32_t)c->poff[v];
     }
     return 0;
 }
@@ -252,11 +267,15 @@ static inline uint32_t heap_pop(workspace *w, size_t *size)
         if (first >= hn) {
             break;
         }
-        if (last > hn) {
-            last = hn;
-        }
-        for (size_t j = first + 1; j < last; j++) {
-            s = h[j].key < h[s].key ? j : s;
+        if (last <= hn) {
+            /* all four children: the first smallest, without branches to mispredict */
+            size_t a = first + (h[first + 1].key < h[first].key);
+            size_t b = first + 2 + (h[first + 3].key < h[first + 2].key);
+            s = a + (b - a) * (h[b].key < h[a].key);
+        } else {
+            for (size_t j = first + 1; j < hn; j++) {
+                s = h[j].key < h[s].key ? j : s;
+            }
         }
         if (!(h[s].key < x.key)) {
             break;
@@ -272,10 +291,14 @@ static inline uint32_t heap_pop(workspace *w, size_t *size)
 
 /* ---- one source ------------------------------------------------------------------------ */
 
+/* How many ties ahead a search asks for the distance of a tie's head: in a large network
+ * each is a cache miss, and several in flight overlap. */
+#define PREFETCH 6
+
 /* Shortest paths from @p s; returns the number of vertices settled, in w->order. */
 static size_t search_weighted(const csr *c, workspace *w, uint32_t s)
 {
-    const size_t *off = c->off, *poff = c->poff;
+    const size_t *off = c->off;
     const uint32_t *adj = c->adj;
     const double *len = c->len;
     vstate *st = w->st;
@@ -289,13 +312,26 @@ static size_t search_weighted(const csr *c, workspace *w, uint32_t s)
     while (hn > 0) {
         uint32_t u = heap_pop(w, &hn);
         double du = dist[u], su = st[u].sigma;
+        size_t j = off[u], end = off[u + 1];
         w->order[settled++] = u;
-        for (size_t j = off[u]; j < off[u + 1]; j++) {
+        if (hn > 0) { /* the next vertex out, unless this one's ties change the top */
+            size_t next = off[w->heap[0].v];
+            __builtin_prefetch(&adj[next]);
+            __builtin_prefetch(&len[next]);
+        }
+        for (size_t a = j; a < j + PREFETCH && a < end; a++) {
+            __builtin_prefetch(&dist[adj[a]]);
+        }
+        for (; j < end; j++) {
             uint32_t v = adj[j];
-            double alt = du + len[j], cur = dist[v];
+            double alt = du + len[j], cur;
+            if (j + PREFETCH < end) {
+                __builtin_prefetch(&dist[adj[j + PREFETCH]]);
+            }
+            cur = dist[v];
             if (cur == 0) {
                 vstate *sv = &st[v];
-                par[poff[v]] = u;
+                par[sv->pbase] = u;
                 sv->npar = 1;
                 sv->sigma = su;
                 dist[v] = alt;
@@ -305,13 +341,13 @@ static size_t search_weighted(const csr *c, workspace *w, uint32_t s)
             int cmp = cmp_eps(alt, cur);
             vstate *sv = &st[v];
             if (cmp < 0) {
-                par[poff[v]] = u;
+                par[sv->pbase] = u;
                 sv->npar = 1;
                 sv->sigma = su;
                 dist[v] = alt;
                 heap_up(w, w->hpos[v], (struct heap_item){alt, v});
             } else if (cmp == 0) {
-                par[poff[v] + sv->npar++] = u;
+                par[sv->pbase + sv->npar++] = u;
                 sv->sigma += su;
             }
         }
@@ -321,7 +357,7 @@ static size_t search_weighted(const csr *c, workspace *w, uint32_t s)
 
 static size_t search_unweighted(const csr *c, workspace *w, uint32_t s)
 {
-    const size_t *off = c->off, *poff = c->poff;
+    const size_t *off = c->off;
     const uint32_t *adj = c->adj;
     vstate *st = w->st;
     double *dist = w->dist;
@@ -342,7 +378,7 @@ static size_t search_unweighted(const csr *c, workspace *w, uint32_t s)
             }
             if (dist[v] == next) {
                 vstate *sv = &st[v];
-                par[poff[v] + sv->npar++] = u;
+                par[sv->pbase + sv->npar++] = u;
                 sv->sigma += su;
             }
         }
@@ -354,7 +390,6 @@ static size_t search_unweighted(const csr *c, workspace *w, uint32_t s)
 static void single_source(const csr *c, workspace *w, uint32_t s, double *acc)
 {
     size_t settled = c->len ? search_weighted(c, w, s) : search_unweighted(c, w, s);
-    const size_t *poff = c->poff;
     const uint32_t *par = w->par;
     vstate *st = w->st;
 
@@ -362,7 +397,7 @@ static void single_source(const csr *c, workspace *w, uint32_t s, double *acc)
         uint32_t v = w->order[--settled];
         vstate *sv = &st[v];
         double coeff = (1 + sv->delta) / sv->sigma;
-        const uint32_t *p = par + poff[v];
+        const uint32_t *p = par + sv->pbase;
         for (uint32_t j = 0; j < sv->npar; j++) {
             st[p[j]].delta += st[p[j]].sigma * coeff;
         }
