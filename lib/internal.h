@@ -115,13 +115,13 @@ void firmnet_i_format_double(char *buf, size_t size, double v);
  * virtualisation. A hint; nothing changes where huge pages are not available. */
 void firmnet_i_advise_huge(void *p, size_t bytes);
 /* ---- radix sort (radix.c) ----------------------------------------------------------------- */
-/* Sort the @p m pairs (*keys)[i], (*values)[i] stably by the low @p bits bits of the keys
- * (higher bits are ignored). Payloads are 4 or 8 bytes (@p value_size). The sorted pairs may end
- * up in new arrays: *keys and *values are replaced and the old ones freed (all allocated with
- * firmnet_i_malloc()). Needs as much memory again; on failure (FIRMNET_ENOMEM) nothing has
- * changed. */
+/* Sort the @p m pairs (*keys)[i], (*values)[i] stably by bits @p lo .. @p hi - 1 of the keys
+ * (the others are ignored). Payloads are 4 or 8 bytes (@p value_size), or none (0; @p values
+ * may be NULL). The sorted pairs may end up in new arrays: *keys and *values are replaced and
+ * the old ones freed (all allocated with firmnet_i_malloc()). Needs as much memory again; on
+ * failure (FIRMNET_ENOMEM, FIRMNET_EINVAL) nothing has changed. */
 int firmnet_i_radix_sort(uint64_t **keys, void **values, size_t value_size, size_t m,
-                         unsigned bits);
+                         unsigned lo, unsigned hi);
 /* The number of bits of @p x (0 for 0). */
 static inline unsigned firmnet_i_bit_width(uint64_t x)
 {
@@ -248,6 +248,9 @@ int firmnet_i_csv_error(const firmnet_i_csv *csv, int code, size_t i, const char
  * layers compared with the last few before a lookup. true; tests set false (every record
  * through the general parser, every check and lookup on every row) and compare. */
 extern bool firmnet_i_read_fast;
+/* Whether a read's bulk dedupe may pack each tie's index into its sort key (when it fits);
+ * tests turn it off to check the other way gives the same network. */
+extern bool firmnet_i_dedupe_packed;
 
 /* ---- network internals (network.c) ------------------------------------------------------- */
 

@@ -1297,13 +1297,20 @@ static int merge_run(firmnet_network *net, undo *u, firmnet_merge rule, const ui
  * read first (else SIZE_MAX); *overflow likewise the first tie whose weight would make a sum
  * overflow.
  */
+bool firmnet_i_dedupe_packed = true;
+
 static int dedupe_bulk(firmnet_network *net, undo *u, firmnet_merge rule, size_t *dup,
                        size_t *overflow)
 {
     size_t m = net->nties, first_new = u->nties, n = net->ids.count, w, longest = 0;
-    unsigned bits = firmnet_i_bit_width(n ? n - 1 : 0);
-    uint64_t *key = NULL; /* (source << bits) | target */
-    uint32_t *ks = NULL;  /* the ties in key order; ties < 2^32 (ties_grow) */
+    unsigned bits = firmnet_i_bit_width(n ? n - 1 : 0), kbits = firmnet_i_bit_width(m - 1);
+    /* the tie index fits below the ends in the key (L: 2 x 20 + 24 bits): then the sort moves
+     * 8 bytes a tie, else 12 */
+    bool packed = firmnet_i_dedupe_packed && 2 * bits + kbits <= 64;
+    unsigned lo = packed ? kbits : 0;
+    uint64_t *key = NULL; /* ((source << bits) | target) << lo, | the tie when packed */
+    uint32_t *ks = NULL;  /* the ties in key order, when not packed; ties < 2^32 (ties_grow) */
+    uint32_t *runk = NULL; /* a run's ties, when packed */
     unsigned char *dead = NULL;
     run_tie *scratch = NULL;
     int rc = 0;
@@ -1313,37 +1320,47 @@ static int dedupe_bulk(firmnet_network *net, undo *u, firmnet_merge rule, size_t
         return 0;
     }
     key = firmnet_i_malloc(m * sizeof *key);
-    ks = firmnet_i_malloc(m * sizeof *ks);
+    ks = packed ? NULL : firmnet_i_malloc(m * sizeof *ks);
     dead = firmnet_i_calloc(m, 1);
-    if (key == NULL || ks == NULL || dead == NULL) {
+    if (key == NULL || (!packed && ks == NULL) || dead == NULL) {
         rc = firmnet_i_nomem();
         goto cleanup;
     }
+    firmnet_i_advise_huge(key, m * sizeof *key);
     for (size_t k = 0; k < m; k++) {
-        key[k] = (uint64_t)net->src[k] << bits | net->tgt[k];
-        ks[k] = (uint32_t)k;
+        key[k] = ((uint64_t)net->src[k] << bits | net->tgt[k]) << lo | (packed ? k : 0);
+        if (!packed) {
+            ks[k] = (uint32_t)k;
+        }
     }
-    rc = firmnet_i_radix_sort(&key, (void **)&ks, sizeof *ks, m, 2 * bits);
+    rc = firmnet_i_radix_sort(&key, packed ? NULL : (void **)&ks, packed ? 0 : sizeof *ks, m, lo,
+                              lo + 2 * bits);
     if (rc < 0) {
         goto cleanup;
     }
     /* runs of equal (source, target), in increasing (source, target), each in tie order */
     for (size_t i = 0; i < m;) {
         size_t j = i + 1;
-        while (j < m && key[j] == key[i]) {
+        while (j < m && key[j] >> lo == key[i] >> lo) {
             j++;
         }
         if (j - i > 1) {
             if (j - i > longest) {
                 run_tie *p = firmnet_i_reallocarray(scratch, j - i, sizeof *p);
-                if (p == NULL) {
+                uint32_t *q = p && packed ? firmnet_i_reallocarray(runk, j - i, sizeof *q) : NULL;
+                scratch = p ? p : scratch;
+                runk = q ? q : runk;
+                if (p == NULL || (packed && q == NULL)) {
                     rc = firmnet_i_nomem();
                     goto cleanup;
                 }
-                scratch = p;
                 longest = j - i;
             }
-            rc = merge_run(net, u, rule, ks + i, j - i, scratch, dead, dup, overflow);
+            for (size_t a = 0; packed && a < j - i; a++) {
+                runk[a] = (uint32_t)(key[i + a] & (((uint64_t)1 << lo) - 1));
+            }
+            rc = merge_run(net, u, rule, packed ? runk : ks + i, j - i, scratch, dead, dup,
+                           overflow);
             if (rc < 0) {
                 goto cleanup;
             }
@@ -1371,6 +1388,7 @@ static int dedupe_bulk(firmnet_network *net, undo *u, firmnet_merge rule, size_t
 cleanup:
     firmnet_i_free(key);
     firmnet_i_free(ks);
+    firmnet_i_free(runk);
     firmnet_i_free(dead);
     firmnet_i_free(scratch);
     return rc;
