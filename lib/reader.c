@@ -359,6 +359,50 @@ static int fill_append(firmnet_i_csv *c)
     return rc;
 }
 
+#define GZIP_CHECK_MAX ((size_t)64 << 20)
+
+int firmnet_i_csv_gzip_check(firmnet_i_csv *c)
+{
+    size_t seen = 0;
+    if (!c->gz || c->eof) {
+        return 0; /* at the end the checksum has been checked */
+    }
+    if (c->inf != NULL) {
+        inflater *f = c->inf;
+        int rc = 0;
+        pthread_mutex_lock(&f->mu);
+        while (seen < GZIP_CHECK_MAX) {
+            while (f->count == 0 && !f->done) {
+                pthread_cond_wait(&f->cv, &f->mu);
+            }
+            if (f->count == 0) {
+                if (f->err < 0) {
+                    rc = firmnet_i_error(f->err, "%s", f->msg);
+                }
+                break;
+            }
+            seen += f->len[f->head]; /* skipped: only the gzip data's soundness matters */
+            f->head = (f->head + 1) % NBLOCKS;
+            f->count--;
+            pthread_cond_broadcast(&f->cv);
+        }
+        pthread_mutex_unlock(&f->mu);
+        return rc;
+    }
+    if (c->buf == NULL || c->bufcap < 2) {
+        return 0;
+    }
+    while (seen < GZIP_CHECK_MAX) {
+        size_t got;
+        int rc = gz_inflate(c, c->buf, c->bufcap - 1, &got); /* the failed text is not needed */
+        if (rc < 0 || got == 0) {
+            return rc;
+        }
+        seen += got;
+    }
+    return 0;
+}
+
 /* Make buf[bufpos] available; returns 1, 0 at end, < 0 on error. */
 static int ensure(firmnet_i_csv *c)
 {
