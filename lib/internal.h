@@ -116,12 +116,12 @@ void firmnet_i_format_double(char *buf, size_t size, double v);
 void firmnet_i_advise_huge(void *p, size_t bytes);
 /* ---- radix sort (radix.c) ----------------------------------------------------------------- */
 /* Sort the @p m pairs (*keys)[i], (*values)[i] stably by bits @p lo .. @p hi - 1 of the keys
- * (the others are ignored). Payloads are 4 or 8 bytes (@p value_size), or none (0; @p values
- * may be NULL). The sorted pairs may end up in new arrays: *keys and *values are replaced and
- * the old ones freed (all allocated with firmnet_i_malloc()). Needs as much memory again; on
- * failure (FIRMNET_ENOMEM, FIRMNET_EINVAL) nothing has changed. */
-int firmnet_i_radix_sort(uint64_t **keys, void **values, size_t value_size, size_t m,
-                         unsigned lo, unsigned hi);
+ * (the others are ignored); @p values NULL sorts the keys alone. The sorted pairs may end up in
+ * new arrays: *keys and *values are replaced and the old ones freed (all allocated with
+ * firmnet_i_malloc()). Needs as much memory again; on failure (FIRMNET_ENOMEM, FIRMNET_EINVAL
+ * for a bit range outside 0..64) nothing has changed. */
+int firmnet_i_radix_sort(uint64_t **keys, uint32_t **values, size_t m, unsigned lo,
+                         unsigned hi);
 /* The number of bits of @p x (0 for 0). */
 static inline unsigned firmnet_i_bit_width(uint64_t x)
 {

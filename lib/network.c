@@ -1237,19 +1237,13 @@ static int cmp_run_tie(const void *pa, const void *pb)
 }
 
 /*
- * Merge the ties of one run of equal (source, target), given in index order, that also share
- * layer and wave: each group into its lowest index, the others in the order they were read.
- * dead[k] becomes 1 for a merged tie. See dedupe_bulk() for *dup and *overflow.
+ * Merge the ties of one run of equal (source, target), given in index order in @p scratch,
+ * that also share layer and wave: each group into its lowest index, the others in the order
+ * they were read. dead[k] becomes 1 for a merged tie. See dedupe_bulk() for *dup and *overflow.
  */
-static int merge_run(firmnet_network *net, undo *u, firmnet_merge rule, const uint32_t *ks,
-                     size_t r, run_tie *scratch, unsigned char *dead, size_t *dup,
-                     size_t *overflow)
+static int merge_run(firmnet_network *net, undo *u, firmnet_merge rule, run_tie *scratch,
+                     size_t r, unsigned char *dead, size_t *dup, size_t *overflow)
 {
-    for (size_t a = 0; a < r; a++) {
-        scratch[a].layer = net->layer[ks[a]];
-        scratch[a].wave = net->wave[ks[a]];
-        scratch[a].k = ks[a];
-    }
     if (r <= 32) { /* insertion sort: short runs are the rule, and it is stable */
         for (size_t a = 1; a < r; a++) {
             run_tie x = scratch[a];
@@ -1308,9 +1302,9 @@ static int dedupe_bulk(firmnet_network *net, undo *u, firmnet_merge rule, size_t
      * 8 bytes a tie, else 12 */
     bool packed = firmnet_i_dedupe_packed && 2 * bits + kbits <= 64;
     unsigned lo = packed ? kbits : 0;
+    uint64_t kmask = ((uint64_t)1 << lo) - 1; /* the tie's bits of a packed key */
     uint64_t *key = NULL; /* ((source << bits) | target) << lo, | the tie when packed */
     uint32_t *ks = NULL;  /* the ties in key order, when not packed; ties < 2^32 (ties_grow) */
-    uint32_t *runk = NULL; /* a run's ties, when packed */
     unsigned char *dead = NULL;
     run_tie *scratch = NULL;
     int rc = 0;
@@ -1333,8 +1327,7 @@ static int dedupe_bulk(firmnet_network *net, undo *u, firmnet_merge rule, size_t
             ks[k] = (uint32_t)k;
         }
     }
-    rc = firmnet_i_radix_sort(&key, packed ? NULL : (void **)&ks, packed ? 0 : sizeof *ks, m, lo,
-                              lo + 2 * bits);
+    rc = firmnet_i_radix_sort(&key, packed ? NULL : &ks, m, lo, lo + 2 * bits);
     if (rc < 0) {
         goto cleanup;
     }
@@ -1347,20 +1340,18 @@ static int dedupe_bulk(firmnet_network *net, undo *u, firmnet_merge rule, size_t
         if (j - i > 1) {
             if (j - i > longest) {
                 run_tie *p = firmnet_i_reallocarray(scratch, j - i, sizeof *p);
-                uint32_t *q = p && packed ? firmnet_i_reallocarray(runk, j - i, sizeof *q) : NULL;
-                scratch = p ? p : scratch;
-                runk = q ? q : runk;
-                if (p == NULL || (packed && q == NULL)) {
+                if (p == NULL) {
                     rc = firmnet_i_nomem();
                     goto cleanup;
                 }
+                scratch = p;
                 longest = j - i;
             }
-            for (size_t a = 0; packed && a < j - i; a++) {
-                runk[a] = (uint32_t)(key[i + a] & (((uint64_t)1 << lo) - 1));
+            for (size_t a = 0; a < j - i; a++) {
+                uint32_t k = packed ? (uint32_t)(key[i + a] & kmask) : ks[i + a];
+                scratch[a] = (run_tie){net->layer[k], net->wave[k], k};
             }
-            rc = merge_run(net, u, rule, packed ? runk : ks + i, j - i, scratch, dead, dup,
-                           overflow);
+            rc = merge_run(net, u, rule, scratch, j - i, dead, dup, overflow);
             if (rc < 0) {
                 goto cleanup;
             }
@@ -1388,7 +1379,6 @@ static int dedupe_bulk(firmnet_network *net, undo *u, firmnet_merge rule, size_t
 cleanup:
     firmnet_i_free(key);
     firmnet_i_free(ks);
-    firmnet_i_free(runk);
     firmnet_i_free(dead);
     firmnet_i_free(scratch);
     return rc;

@@ -1,7 +1,7 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 /*
- * A stable radix sort of 64-bit keys that carry a payload, for grouping ties by (source,
- * target) in the bulk dedupe of a read.
+ * A stable radix sort of 64-bit keys, with or without a 32-bit payload, for grouping ties by
+ * (source, target) in the bulk dedupe of a read.
  *
  * A counting sort by target and then by source (the obvious way to group ties) scatters each
  * tie to one of n places: on a network of a million actors most writes miss the caches and the
@@ -12,9 +12,9 @@
  *
  * On the benchmark's L network (1M actors, 10M ties) the dedupe took 0.68-0.76 s against
  * 0.96-1.08 s with the two counting sorts; with the tie's index packed into the key's low bits
- * (no payload to carry) the read's peak is lower than with the counting sorts. The graph view's selection (graph.c) was tried
- * with it too and did not gain: it moves 8-byte weights along, and the heavy-tailed ties' hubs
- * give its counting sort locality of its own.
+ * (no payload to carry) the read's peak is lower than with the counting sorts. The graph
+ * view's selection (graph.c) was tried with it too and did not gain: it moves 8-byte weights
+ * along, and the heavy-tailed ties' hubs give its counting sort locality of its own.
  */
 #include <string.h>
 
@@ -23,32 +23,21 @@
 #define DIGIT 10
 #define NB ((size_t)1 << DIGIT)
 
-/* Stable counting-sort passes over the digits (key >> shift) & mask, from (k, v) into
- * (k2, v2), given the digit's bucket starts. */
-#define DEFINE_PASS(VT)                                                                        \
-    static void pass_##VT(const uint64_t *k, const VT *v, uint64_t *k2, VT *v2, size_t m,      \
-                          unsigned shift, uint64_t mask, size_t *pos)                         \
-    {                                                                                          \
-        for (size_t i = 0; i < m; i++) {                                                       \
-            size_t at = pos[(k[i] >> shift) & mask]++;                                         \
-            k2[at] = k[i];                                                                     \
-            v2[at] = v[i];                                                                     \
-        }                                                                                      \
-    }
-DEFINE_PASS(uint32_t)
-DEFINE_PASS(uint64_t)
-
-static void pass(const uint64_t *k, const void *v, uint64_t *k2, void *v2, size_t vsize,
-                 size_t m, unsigned shift, uint64_t mask, size_t *pos)
+/* One stable counting-sort pass by digit (key >> shift) & mask, from (k, v) into (k2, v2),
+ * given the digit's bucket starts; v and v2 are NULL without payloads. */
+static void pass(const uint64_t *k, const uint32_t *v, uint64_t *k2, uint32_t *v2, size_t m,
+                 unsigned shift, uint64_t mask, size_t *pos)
 {
-    if (vsize == 0) {
+    if (v == NULL) {
         for (size_t i = 0; i < m; i++) {
             k2[pos[(k[i] >> shift) & mask]++] = k[i];
         }
-    } else if (vsize == sizeof(uint32_t)) {
-        pass_uint32_t(k, v, k2, v2, m, shift, mask, pos);
-    } else {
-        pass_uint64_t(k, v, k2, v2, m, shift, mask, pos);
+        return;
+    }
+    for (size_t i = 0; i < m; i++) {
+        size_t at = pos[(k[i] >> shift) & mask]++;
+        k2[at] = k[i];
+        v2[at] = v[i];
     }
 }
 
@@ -74,22 +63,22 @@ static bool starts(const uint64_t *k, size_t m, unsigned shift, uint64_t mask, s
 
 /* Sort (k, v) by bits [lo, hi) of the keys with LSD passes, through (t, tv), leaving the
  * result in (k, v). */
-static void lsd(uint64_t *k, void *v, uint64_t *t, void *tv, size_t vsize, size_t m,
-                unsigned lo, unsigned hi, size_t *pos)
+static void lsd(uint64_t *k, uint32_t *v, uint64_t *t, uint32_t *tv, size_t m, unsigned lo,
+                unsigned hi, size_t *pos)
 {
     unsigned bits = hi - lo, passes = (bits + DIGIT - 1) / DIGIT;
     unsigned digit = passes ? (bits + passes - 1) / passes : 0;
     uint64_t *from = k, *to = t;
-    void *vfrom = v, *vto = tv;
+    uint32_t *vfrom = v, *vto = tv;
     for (unsigned p = 0; p < passes; p++) {
         unsigned shift = lo + p * digit, width = hi - shift < digit ? hi - shift : digit;
         uint64_t mask = ((uint64_t)1 << width) - 1;
         if (!starts(from, m, shift, mask, pos)) {
             continue;
         }
-        pass(from, vfrom, to, vto, vsize, m, shift, mask, pos);
+        pass(from, vfrom, to, vto, m, shift, mask, pos);
         uint64_t *x = from;
-        void *vx = vfrom;
+        uint32_t *vx = vfrom;
         from = to;
         vfrom = vto;
         to = x;
@@ -97,25 +86,23 @@ static void lsd(uint64_t *k, void *v, uint64_t *t, void *tv, size_t vsize, size_
     }
     if (from != k) {
         memcpy(k, from, m * sizeof *k);
-        if (vsize > 0) {
-            memcpy(v, vfrom, m * vsize);
+        if (v != NULL) {
+            memcpy(v, vfrom, m * sizeof *v);
         }
     }
 }
 
-int firmnet_i_radix_sort(uint64_t **keys, void **values, size_t value_size, size_t m,
-                         unsigned lo, unsigned hi)
+int firmnet_i_radix_sort(uint64_t **keys, uint32_t **values, size_t m, unsigned lo,
+                         unsigned hi)
 {
     uint64_t *k = *keys, *k2 = NULL, *t = NULL;
-    void *v = values ? *values : NULL, *v2 = NULL, *tv = NULL;
+    uint32_t *v = values ? *values : NULL, *v2 = NULL, *tv = NULL;
     size_t *pos = NULL, *first = NULL, longest = 0;
     unsigned top, shift;
     int rc = 0;
 
-    if ((value_size != 0 && value_size != sizeof(uint32_t) && value_size != sizeof(uint64_t)) ||
-        (value_size != 0 && values == NULL) || lo > hi || hi > 64) {
-        return firmnet_i_error(FIRMNET_EINVAL, "radix sort: payloads of %zu bytes, bits %u..%u",
-                               value_size, lo, hi);
+    if (lo > hi || hi > 64) {
+        return firmnet_i_error(FIRMNET_EINVAL, "radix sort: bits %u..%u", lo, hi);
     }
     if (m < 2 || lo == hi) {
         return 0;
@@ -125,19 +112,19 @@ int firmnet_i_radix_sort(uint64_t **keys, void **values, size_t value_size, size
     pos = firmnet_i_malloc(NB * sizeof *pos);
     first = firmnet_i_malloc((NB + 1) * sizeof *first);
     k2 = firmnet_i_malloc(m * sizeof *k2);
-    v2 = value_size ? firmnet_i_malloc(m * value_size) : NULL;
-    if (pos == NULL || first == NULL || k2 == NULL || (value_size && v2 == NULL)) {
+    v2 = v ? firmnet_i_malloc(m * sizeof *v2) : NULL;
+    if (pos == NULL || first == NULL || k2 == NULL || (v && v2 == NULL)) {
         rc = firmnet_i_nomem();
         goto cleanup;
     }
     firmnet_i_advise_huge(k2, m * sizeof *k2);
-    firmnet_i_advise_huge(v2, m * value_size);
+    firmnet_i_advise_huge(v2, m * sizeof *v2); /* ignores NULL */
     /* the one pass through all memory: buckets by the top digit */
     uint64_t mask = ((uint64_t)1 << top) - 1;
     if (!starts(k, m, shift, mask, pos)) {
         memcpy(k2, k, m * sizeof *k);
-        if (value_size > 0) {
-            memcpy(v2, v, m * value_size);
+        if (v != NULL) {
+            memcpy(v2, v, m * sizeof *v);
         }
         first[0] = 0;
         first[1] = m;
@@ -145,7 +132,7 @@ int firmnet_i_radix_sort(uint64_t **keys, void **values, size_t value_size, size
     } else {
         memcpy(first, pos, (mask + 1) * sizeof *pos);
         first[mask + 1] = m;
-        pass(k, v, k2, v2, value_size, m, shift, mask, pos);
+        pass(k, v, k2, v2, m, shift, mask, pos);
     }
     for (size_t b = 0; b <= mask; b++) {
         longest = first[b + 1] - first[b] > longest ? first[b + 1] - first[b] : longest;
@@ -153,16 +140,15 @@ int firmnet_i_radix_sort(uint64_t **keys, void **values, size_t value_size, size
     /* then each bucket by the rest, in a scratch pair of the largest bucket's size */
     if (shift > lo && longest > 1) {
         t = firmnet_i_malloc(longest * sizeof *t);
-        tv = value_size ? firmnet_i_malloc(longest * value_size) : NULL;
-        if (t == NULL || (value_size && tv == NULL)) {
+        tv = v ? firmnet_i_malloc(longest * sizeof *tv) : NULL;
+        if (t == NULL || (v && tv == NULL)) {
             rc = firmnet_i_nomem();
             goto cleanup;
         }
         for (size_t b = 0; b <= mask; b++) {
             size_t n = first[b + 1] - first[b];
             if (n > 1) {
-                lsd(k2 + first[b], value_size ? (char *)v2 + first[b] * value_size : NULL, t, tv,
-                    value_size, n, lo, shift, pos);
+                lsd(k2 + first[b], v2 ? v2 + first[b] : NULL, t, tv, n, lo, shift, pos);
             }
         }
     }

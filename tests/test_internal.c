@@ -219,15 +219,15 @@ static int cmp_keyed(const void *pa, const void *pb)
 }
 
 /* Sort m random keys (of @p distinct values at most when not 0, below 2^span) by bits lo ..
- * lo + bits - 1 with 4- or 8-byte payloads, or none (@p vsize 0: the position is then kept in
- * the key's low bits, below lo); compare with the reference and return the number of
- * mismatches. */
+ * lo + bits - 1, with their positions as payloads, or without (@p payload false: the position
+ * is then kept in the key's low bits, below lo); compare with the reference and return the
+ * number of mismatches. */
 static size_t radix_case(gsl_rng *r, size_t m, unsigned lo, unsigned bits, unsigned span,
-                         size_t distinct, size_t vsize)
+                         size_t distinct, bool payload)
 {
     uint64_t mask = bits >= 64 ? UINT64_MAX : ((uint64_t)1 << bits) - 1;
     uint64_t *key = firmnet_i_malloc((m ? m : 1) * sizeof *key), *orig = NULL;
-    void *val = firmnet_i_malloc((m ? m : 1) * vsize);
+    uint32_t *val = payload ? firmnet_i_malloc((m ? m : 1) * sizeof *val) : NULL;
     keyed *ref = malloc((m ? m : 1) * sizeof *ref);
     size_t bad = 0;
     orig = malloc((m ? m : 1) * sizeof *orig);
@@ -241,25 +241,20 @@ static size_t radix_case(gsl_rng *r, size_t m, unsigned lo, unsigned bits, unsig
         }
         /* bits above lo + bits must be ignored: set some */
         x = (x & mask) | (bits < 64 && i % 3 == 0 ? ~mask & 0xF0F0F0F0F0F0F0F0ULL : 0);
-        key[i] = orig[i] = vsize == 0 ? x << lo | i : x;
+        key[i] = orig[i] = payload ? x : x << lo | i;
         ref[i] = (keyed){x & mask, i};
-        if (vsize == 4) {
-            ((uint32_t *)val)[i] = (uint32_t)i;
-        } else if (vsize == 8) {
-            ((uint64_t *)val)[i] = (uint64_t)i << 32 | 0xABCDu;
+        if (payload) {
+            val[i] = (uint32_t)i;
         }
     }
     qsort(ref, m, sizeof *ref, cmp_keyed);
-    if (firmnet_i_radix_sort(&key, vsize ? &val : NULL, vsize, m, vsize ? 0 : lo,
-                             (vsize ? 0 : lo) + bits) != 0) {
+    if (firmnet_i_radix_sort(&key, payload ? &val : NULL, m, payload ? 0 : lo,
+                             (payload ? 0 : lo) + bits) != 0) {
         bad = m + 1;
     }
     for (size_t i = 0; bad == 0 && i < m; i++) {
-        size_t at = vsize == 4   ? ((uint32_t *)val)[i]
-                    : vsize == 8 ? (size_t)(((uint64_t *)val)[i] >> 32)
-                                 : (size_t)(key[i] & (((uint64_t)1 << lo) - 1));
-        bad += at != ref[i].at || key[i] != orig[ref[i].at] ||
-               (vsize == 8 && (((uint64_t *)val)[i] & 0xFFFFFFFFu) != 0xABCDu);
+        size_t at = payload ? val[i] : (size_t)(key[i] & (((uint64_t)1 << lo) - 1));
+        bad += at != ref[i].at || key[i] != orig[ref[i].at];
     }
     firmnet_i_free(key);
     firmnet_i_free(val);
@@ -277,31 +272,31 @@ static void test_radix_sort(void)
     gsl_rng_set(r, 11);
     for (size_t a = 0; a < sizeof sizes / sizeof *sizes; a++) {
         for (size_t b = 0; b < sizeof bits / sizeof *bits; b++) {
-            for (size_t vsize = 0; vsize <= 8; vsize += 4) {
+            for (int payload = 0; payload < 2; payload++) {
                 size_t m = sizes[a];
                 /* without a payload the positions take the low 19 bits */
-                unsigned w = vsize == 0 && bits[b] > 45 ? 45 : bits[b], lo = 19;
+                unsigned w = !payload && bits[b] > 45 ? 45 : bits[b], lo = 19;
                 if (m > 5000 && w != 40 && w != 21) {
                     continue;
                 }
                 /* all bits random; few distinct keys (long runs); keys below 2^(w - 12), so
                  * the top digit is the same for all; and 2^w distinct values at most */
-                bad += radix_case(r, m, lo, w, 64, 0, vsize);
-                bad += radix_case(r, m, lo, w, 64, 3, vsize);
-                bad += radix_case(r, m, lo, w, w > 12 ? w - 12 : 0, 0, vsize);
-                bad += radix_case(r, m, lo, w, w, 0, vsize);
+                bad += radix_case(r, m, lo, w, 64, 0, payload);
+                bad += radix_case(r, m, lo, w, 64, 3, payload);
+                bad += radix_case(r, m, lo, w, w > 12 ? w - 12 : 0, 0, payload);
+                bad += radix_case(r, m, lo, w, w, 0, payload);
                 cases += 4;
             }
         }
     }
     CHECK_INT(bad, 0);
     CHECK(cases > 200);
-    /* a payload size it does not know */
+    /* bit ranges outside a key */
     uint64_t *k = firmnet_i_malloc(2 * sizeof *k);
-    void *v = firmnet_i_malloc(2 * 2);
-    CHECK_INT(firmnet_i_radix_sort(&k, &v, 2, 2, 0, 8), FIRMNET_EINVAL);
-    CHECK_INT(firmnet_i_radix_sort(&k, &v, 4, 2, 9, 8), FIRMNET_EINVAL);
-    CHECK_INT(firmnet_i_radix_sort(&k, NULL, 4, 2, 0, 8), FIRMNET_EINVAL);
+    uint32_t *v = firmnet_i_malloc(2 * sizeof *v);
+    CHECK_INT(firmnet_i_radix_sort(&k, &v, 2, 0, 65), FIRMNET_EINVAL);
+    CHECK_INT(firmnet_i_radix_sort(&k, &v, 2, 9, 8), FIRMNET_EINVAL);
+    CHECK_INT(firmnet_i_radix_sort(&k, NULL, 2, 60, 70), FIRMNET_EINVAL);
     firmnet_i_free(k);
     firmnet_i_free(v);
     gsl_rng_free(r);
