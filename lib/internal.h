@@ -218,11 +218,11 @@ int firmnet_i_csv_open(firmnet_i_csv **out, const char *path, firmnet_progress_f
 int firmnet_i_csv_open_buffer(firmnet_i_csv **out, const void *data, size_t len,
                               const char *name);
 void firmnet_i_csv_close(firmnet_i_csv *csv);
-/* After the text of a gzip input failed to parse: inflate on (at most 64 MiB more) to see
- * whether the compressed data is corrupt, which the checksum at its end may be the first to
- * show. Returns 0 (not gzip, or no gzip error found) or the gzip error, whose message (without
- * the file name) is set. */
-int firmnet_i_csv_gzip_check(firmnet_i_csv *csv);
+/* A read of @p csv failed with @p rc. Damaged gzip data can inflate to text that fails to
+ * parse before the checksum at its end does: after a parse or data error on a gzip input,
+ * inflate on (at most 64 MiB more) and, when the gzip data is damaged, return FIRMNET_EIO with
+ * a message naming the damage and then the first error. Otherwise @p rc, its message kept. */
+int firmnet_i_csv_failed(firmnet_i_csv *csv, int rc);
 /* Read the header; the delimiter is detected from it. Errors on an empty input. */
 int firmnet_i_csv_header(firmnet_i_csv *csv);
 /* Next data record: 1 when one was read, 0 at end of input, < 0 on error. Records whose

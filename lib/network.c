@@ -1599,23 +1599,7 @@ static int read_with(read_fn fn, firmnet_network *net, const char *path, const v
     if (rc < 0) {
         return rc;
     }
-    rc = fn(net, csv, opts, report);
-    if (rc == FIRMNET_EPARSE || rc == FIRMNET_EDATA) {
-        /* corrupt gzip data can inflate to text that fails first: name the cause */
-        char first[700];
-        snprintf(first, sizeof first, "%s", firmnet_last_error());
-        int gz = firmnet_i_csv_gzip_check(csv);
-        if (gz == FIRMNET_ENOMEM) {
-            rc = gz;
-        } else if (gz < 0) {
-            char msg[600];
-            snprintf(msg, sizeof msg, "%s", firmnet_last_error());
-            rc = firmnet_i_error(gz, "%s: %s; the text inflated before that did not parse: %s",
-                                 firmnet_i_csv_name(csv), msg, first);
-        } else {
-            firmnet_i_error(rc, "%s", first);
-        }
-    }
+    rc = firmnet_i_csv_failed(csv, fn(net, csv, opts, report));
     firmnet_i_csv_close(csv);
     return rc;
 }

@@ -361,46 +361,29 @@ static int fill_append(firmnet_i_csv *c)
 
 #define GZIP_CHECK_MAX ((size_t)64 << 20)
 
-int firmnet_i_csv_gzip_check(firmnet_i_csv *c)
+int firmnet_i_csv_failed(firmnet_i_csv *c, int rc)
 {
-    size_t seen = 0;
-    if (!c->gz || c->eof) {
-        return 0; /* at the end the checksum has been checked */
-    }
-    if (c->inf != NULL) {
-        inflater *f = c->inf;
-        int rc = 0;
-        pthread_mutex_lock(&f->mu);
-        while (seen < GZIP_CHECK_MAX) {
-            while (f->count == 0 && !f->done) {
-                pthread_cond_wait(&f->cv, &f->mu);
-            }
-            if (f->count == 0) {
-                if (f->err < 0) {
-                    rc = firmnet_i_error(f->err, "%s", f->msg);
-                }
-                break;
-            }
-            seen += f->len[f->head]; /* skipped: only the gzip data's soundness matters */
-            f->head = (f->head + 1) % NBLOCKS;
-            f->count--;
-            pthread_cond_broadcast(&f->cv);
-        }
-        pthread_mutex_unlock(&f->mu);
+    char first[700];
+    int gz = 0;
+    if ((rc != FIRMNET_EPARSE && rc != FIRMNET_EDATA) || !c->gz) {
         return rc;
     }
-    if (c->buf == NULL || c->bufcap < 2) {
-        return 0;
+    snprintf(first, sizeof first, "%s", firmnet_last_error());
+    /* inflate on, dropping the text (the read has failed): at the end the checksum is checked */
+    for (size_t seen = 0; gz == 0 && !c->eof && seen < GZIP_CHECK_MAX; seen += c->buflen) {
+        c->bufpos = c->buflen = 0;
+        gz = fill_append(c);
     }
-    while (seen < GZIP_CHECK_MAX) {
-        size_t got;
-        int rc = gz_inflate(c, c->buf, c->bufcap - 1, &got); /* the failed text is not needed */
-        if (rc < 0 || got == 0) {
-            return rc;
-        }
-        seen += got;
+    if (gz == FIRMNET_EIO) {
+        char msg[600];
+        snprintf(msg, sizeof msg, "%s", firmnet_last_error());
+        return firmnet_i_error(FIRMNET_EIO, "%s; the text inflated before that did not parse: %s",
+                               msg, first);
     }
-    return 0;
+    if (gz < 0) {
+        firmnet_i_error(rc, "%s", first); /* could not look further: the first error stands */
+    }
+    return rc;
 }
 
 /* Make buf[bufpos] available; returns 1, 0 at end, < 0 on error. */

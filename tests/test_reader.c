@@ -369,11 +369,12 @@ static void test_gzip(void)
 }
 
 /* Read @p gz (@p n bytes) from a file, where a second thread inflates it, and from memory, where
- * the parsing thread does: same result code, message, line and ties; or, when not @p exact,
- * the same code, both messages naming the gzip problem, and no tie added. (Corrupt deflate
- * data can inflate to garbage that is parsed before the checksum at the end fails: the reader
- * then names the corruption, whichever came first.) */
-static void same_from_file(const unsigned char *gz, size_t n, const char *path, bool exact)
+ * the parsing thread does: result @p want both ways (@p rows rows read when 0), and the same
+ * message, line and ties; or, when not @p exact, both messages naming the gzip problem, and no
+ * tie added. (Corrupt deflate data can inflate to garbage that is parsed before the checksum
+ * at the end fails: the reader then names the corruption, whichever came first.) */
+static void same_from_file(const unsigned char *gz, size_t n, const char *path, bool exact,
+                           int want, size_t rows)
 {
     FILE *f = fopen(path, "wb");
     CHECK(f != NULL && fwrite(gz, 1, n, f) == n);
@@ -381,11 +382,16 @@ static void same_from_file(const unsigned char *gz, size_t n, const char *path, 
         fclose(f);
     }
     firmnet_network *a = load(NULL, NULL, 0, 0), *b = load(NULL, NULL, 0, 0);
-    int ra = firmnet_network_read_ties(a, path, NULL, NULL);
+    firmnet_load_report rep = {0};
+    int ra = firmnet_network_read_ties(a, path, NULL, &rep);
     char ea[600];
     snprintf(ea, sizeof ea, "%s", ra < 0 ? firmnet_last_error() : "");
     int rb = firmnet_network_read_ties_buffer(b, gz, n, path, NULL, NULL);
     const char *eb = rb < 0 ? firmnet_last_error() : "";
+    CHECK_INT(ra, want);
+    if (want == 0) {
+        CHECK_INT(rep.rows, rows);
+    }
     if (exact) {
         CHECK_INT(ra, rb);
         CHECK_STR(ea, eb);
@@ -424,11 +430,11 @@ static void test_gzip_threaded(void)
         unsigned char *gz = gzip(text, len, &n);
         CHECK(n >= (r == 0 ? 16 * 1024 : 300 * 1024));
         CHECK(r == 1 || n < 256 * 1024);
-        same_from_file(gz, n, path, true);
-        same_from_file(gz, n - n / 3, path, true); /* truncated */
+        same_from_file(gz, n, path, true, 0, rows[r]);
+        same_from_file(gz, n - n / 3, path, true, FIRMNET_EIO, 0); /* truncated */
         gz[n / 2] ^= 0x55;
         gz[n / 2 + 1] ^= 0xAA;
-        same_from_file(gz, n, path, false); /* corrupt */
+        same_from_file(gz, n, path, false, FIRMNET_EIO, 0); /* corrupt */
         free(gz);
         free(text);
     }
