@@ -1297,7 +1297,8 @@ static int dedupe_bulk(firmnet_network *net, undo *u, firmnet_merge rule, size_t
                        size_t *overflow)
 {
     size_t m = net->nties, first_new = u->nties, n = net->ids.count, w, longest = 0;
-    unsigned bits = firmnet_i_bit_width(n ? n - 1 : 0), kbits = firmnet_i_bit_width(m - 1);
+    /* kbits <= 32: ties < 2^32 (ties_grow), so lo below is too */
+    unsigned bits = firmnet_i_bit_width(n ? n - 1 : 0), kbits = firmnet_i_bit_width(m ? m - 1 : 0);
     /* the tie index fits below the ends in the key (L: 2 x 20 + 24 bits): then the sort moves
      * 8 bytes a tie, else 12 */
     bool packed = firmnet_i_dedupe_packed && 2 * bits + kbits <= 64;
