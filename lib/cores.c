@@ -41,13 +41,6 @@ int firmnet_i_coreness(double *res, const igraph_t *g, igraph_neimode_t mode)
         rc = firmnet_i_nomem();
         goto cleanup;
     }
-    /* all of them are read or written at random */
-    firmnet_i_advise_huge(off, (n + 1) * sizeof *off);
-    firmnet_i_advise_huge(fill, n * sizeof *fill);
-    firmnet_i_advise_huge(deg, n * sizeof *deg);
-    firmnet_i_advise_huge(vert, n * sizeof *vert);
-    firmnet_i_advise_huge(pos, n * sizeof *pos);
-    firmnet_i_advise_huge(adj, 2 * m * sizeof *adj);
     for (size_t e = 0; e < m; e++) {
         size_t a = (size_t)IGRAPH_FROM(g, (igraph_integer_t)e);
         size_t b = (size_t)IGRAPH_TO(g, (igraph_integer_t)e);

@@ -255,9 +255,20 @@ static bool should_fail(void)
     return fail_at > 0 && alloc_count == fail_at;
 }
 
+/*
+ * Blocks of 2 MiB and more get the transparent huge page hint whatever their use: a first
+ * touch of a 4 KiB page costs a fault (5 to 10 microseconds under virtualisation: a fifth of a
+ * million-tie P1 run went to them), a 2 MiB page one fault for 512 of them.
+ */
+static void *advised(void *p, size_t n)
+{
+    firmnet_i_advise_huge(p, n); /* ignores NULL and blocks under 2 MiB */
+    return p;
+}
+
 void *firmnet_i_malloc(size_t n)
 {
-    return should_fail() ? NULL : malloc(n ? n : 1);
+    return should_fail() ? NULL : advised(malloc(n ? n : 1), n);
 }
 
 void *firmnet_i_calloc(size_t n, size_t size)
@@ -266,12 +277,12 @@ void *firmnet_i_calloc(size_t n, size_t size)
     if (should_fail() || (size != 0 && n > SIZE_MAX / size)) {
         return NULL;
     }
-    return calloc(n ? n : 1, size ? size : 1);
+    return advised(calloc(n ? n : 1, size ? size : 1), n * size);
 }
 
 void *firmnet_i_realloc(void *p, size_t n)
 {
-    return should_fail() ? NULL : realloc(p, n ? n : 1);
+    return should_fail() ? NULL : advised(realloc(p, n ? n : 1), n);
 }
 
 void *firmnet_i_reallocarray(void *p, size_t n, size_t size)

@@ -68,9 +68,6 @@ static int sorted_selection(const firmnet_network *net, const unsigned char *mas
         rc = firmnet_i_nomem();
         goto cleanup;
     }
-    firmnet_i_advise_huge(count, (n + 1) * sizeof *count);
-    firmnet_i_advise_huge(start, (n + 1) * sizeof *start);
-    firmnet_i_advise_huge(cursor, (n + 1) * sizeof *cursor);
     for (size_t k = 0; k < net->nties; k++) {
         if (mask[net->layer[k]] && (wave < 0 || net->wave[k] == (uint16_t)wave)) {
             tie_pair(net, k, undirected, &s, &t);
@@ -85,8 +82,6 @@ static int sorted_selection(const firmnet_network *net, const unsigned char *mas
         rc = firmnet_i_nomem();
         goto cleanup;
     }
-    firmnet_i_advise_huge(s1, m0 * sizeof *s1);
-    firmnet_i_advise_huge(w1, m0 * sizeof *w1);
     for (size_t v = 0; v < n; v++) {
         count[v + 1] += count[v];
         start[v + 1] += start[v];
@@ -107,8 +102,6 @@ static int sorted_selection(const firmnet_network *net, const unsigned char *mas
         rc = firmnet_i_nomem();
         goto cleanup;
     }
-    firmnet_i_advise_huge(tt, m0 * sizeof *tt);
-    firmnet_i_advise_huge(ww, m0 * sizeof *ww);
     /* then by source, stable: target t's run is count[t] .. count[t + 1] */
     memcpy(cursor, start, (n + 1) * sizeof *cursor);
     for (size_t v = 0; v < n; v++) {
@@ -282,6 +275,12 @@ int firmnet_graph_new(firmnet_graph **out, const firmnet_network *net,
         goto cleanup;
     }
     w_init = true;
+    /* igraph's vectors do not come from firmnet_i_malloc: hint them here */
+    firmnet_i_advise_huge(VECTOR(g->w), m * sizeof *VECTOR(g->w));
+    if (fast) {
+        firmnet_i_advise_huge(VECTOR(g->g.from), m * sizeof *VECTOR(g->g.from));
+        firmnet_i_advise_huge(VECTOR(g->g.to), m * sizeof *VECTOR(g->g.to));
+    }
     /* merge runs of equal pairs; weights are combined in tie order (the sorts are stable) */
     for (size_t v = 0, e = 0; v < n; v++) {
         for (size_t i = first[v]; i < first[v + 1]; e++) {

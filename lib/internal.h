@@ -109,10 +109,11 @@ long firmnet_i_alloc_count(void);
 bool firmnet_i_parse_double(const char *s, double *out);
 /* Shortest "%.15g".."%.17g" form that reads back exactly; "Inf", "-Inf", "" for NaN. */
 void firmnet_i_format_double(char *buf, size_t size, double v);
-/* Ask for transparent huge pages for the 2 MiB-aligned interior of @p p (@p bytes long) when it
- * spans at least 4 MiB: for arrays read or written at random (hash slots, counting-sort
- * targets), where with 4 KiB pages nearly every access also misses the TLB -- dearly under
- * virtualisation. A hint; nothing changes where huge pages are not available. */
+/* Ask for transparent huge pages for the 2 MiB-aligned interior of @p p (@p bytes long), if it
+ * has one. firmnet_i_malloc(), _calloc() and _realloc() do it for every block of 2 MiB or more;
+ * call it for large arrays from other allocators (igraph's vectors). With 4 KiB pages, first
+ * touches fault page by page (5 to 10 microseconds each under virtualisation) and random access
+ * misses the TLB. A hint; nothing changes where huge pages are not available. */
 void firmnet_i_advise_huge(void *p, size_t bytes);
 /* ---- radix sort (radix.c) ----------------------------------------------------------------- */
 /* Sort the @p m pairs (*keys)[i], (*values)[i] stably by bits @p lo .. @p hi - 1 of the keys
@@ -243,6 +244,10 @@ const char *firmnet_i_csv_name(const firmnet_i_csv *csv);
 /* Line where field i of the current record starts. */
 long firmnet_i_csv_line(const firmnet_i_csv *csv, size_t i);
 size_t firmnet_i_csv_blank_lines(const firmnet_i_csv *csv);
+/* How much of the text was parsed (*done, in bytes) and how long it is (*total): the file's
+ * size, or a gzip file's announced text size. False when the length is unknown (a pipe, a gzip
+ * input of several members or over 4 GiB) or the numbers disagree; a hint for sizing only. */
+bool firmnet_i_csv_text_read(const firmnet_i_csv *csv, uint64_t *done, uint64_t *total);
 /* Set an EDATA/EPARSE error "file:line:col (column): message" about field @p i. */
 int firmnet_i_csv_error(const firmnet_i_csv *csv, int code, size_t i, const char *fmt, ...)
     FIRMNET_PRINTF(4, 5);

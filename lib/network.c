@@ -946,6 +946,29 @@ static int ties_grow(firmnet_network *net, size_t n)
     return 0;
 }
 
+/*
+ * Size the tie arrays for the whole file once its first @p rows rows are in (the reader knows
+ * how much of the text they took and how long it is): grown by reallocation instead, they are
+ * copied, and their pages touched, several times over on a large file. A hint only: a wrong
+ * guess leaves spare capacity (which ties_shrink gives back) or more growth, and a failed
+ * reallocation is not an error (each array keeps at least its old capacity).
+ */
+static void ties_reserve_for_text(firmnet_network *net, const firmnet_i_csv *csv, size_t rows)
+{
+    uint64_t done, total;
+    if (!firmnet_i_csv_text_read(csv, &done, &total)) {
+        return;
+    }
+    double more = (double)rows * (double)(total - done) / (double)done;
+    double cap = (double)net->nties + more * 1.02 + 1024;
+    if (cap > (double)(UINT32_MAX - 2)) {
+        cap = (double)(UINT32_MAX - 2);
+    }
+    if ((size_t)cap > net->ties_cap && ties_realloc(net, (size_t)cap) == 0) {
+        net->ties_cap = (size_t)cap;
+    }
+}
+
 /* Give back the arrays' spare capacity after a bulk read (up to a third of the ties on a large
  * file: tens of MiB at national scale). Cannot fail: an array that realloc declines to shrink
  * stays larger than the capacity recorded. */
@@ -1321,7 +1344,6 @@ static int dedupe_bulk(firmnet_network *net, undo *u, firmnet_merge rule, size_t
         rc = firmnet_i_nomem();
         goto cleanup;
     }
-    firmnet_i_advise_huge(key, m * sizeof *key);
     for (size_t k = 0; k < m; k++) {
         key[k] = ((uint64_t)net->src[k] << bits | net->tgt[k]) << lo | (packed ? k : 0);
         if (!packed) {
@@ -1427,6 +1449,10 @@ int firmnet_network_add_tie(firmnet_network *net, const char *wave, const char *
     return undo_end(net, &u, rc, report);
 }
 
+/* Rows read before the tie arrays are sized for the rest of the file: enough for an average
+ * row length within a few percent. */
+#define RESERVE_AFTER_ROWS 4096
+
 static int read_ties(firmnet_network *net, firmnet_i_csv *csv, const firmnet_read_options *opts,
                      firmnet_load_report *report)
 {
@@ -1508,6 +1534,9 @@ static int read_ties(firmnet_network *net, firmnet_i_csv *csv, const firmnet_rea
                                &ntl)) {
             firmnet_i_strset_prefetch_hashed(&net->ids, firmnet_i_strset_hash(ns, nsl));
             firmnet_i_strset_prefetch_hashed(&net->ids, firmnet_i_strset_hash(nt, ntl));
+        }
+        if (u.report.rows == RESERVE_AFTER_ROWS) {
+            ties_reserve_for_text(net, csv, u.report.rows);
         }
         size_t before = net->nties;
         rc = tie_add(net, &u, &r, opts, true, &field);

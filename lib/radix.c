@@ -117,8 +117,6 @@ int firmnet_i_radix_sort(uint64_t **keys, uint32_t **values, size_t m, unsigned 
         rc = firmnet_i_nomem();
         goto cleanup;
     }
-    firmnet_i_advise_huge(k2, m * sizeof *k2);
-    firmnet_i_advise_huge(v2, m * sizeof *v2); /* ignores NULL */
     /* the one pass through all memory: buckets by the top digit */
     uint64_t mask = ((uint64_t)1 << top) - 1;
     if (!starts(k, m, shift, mask, pos)) {

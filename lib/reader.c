@@ -80,6 +80,8 @@ struct firmnet_i_csv {
     size_t blank;
     uint64_t raw_total, raw_done; /* raw_done belongs to the inflating thread while it runs */
     uint64_t inf_done;            /* its copy for the parsing thread, taken under the lock */
+    uint64_t text_in;             /* decoded bytes appended to buf so far */
+    uint64_t text_total;          /* expected decoded bytes; 0 when unknown */
     firmnet_progress_fn progress;
     void *payload;
 };
@@ -316,7 +318,7 @@ static int report_progress(firmnet_i_csv *c)
 /* Append decoded bytes to buf. Sets c->eof when nothing is left. */
 static int fill_append(firmnet_i_csv *c)
 {
-    size_t want = c->inf != NULL ? c->inf->block : CHUNK;
+    size_t want = c->inf != NULL ? c->inf->block : CHUNK, had;
     int rc = 0;
     if (c->bufcap - c->buflen < want + 1) { /* + 1: the fast path's NUL after the data */
         size_t cap = c->bufcap * 2 > c->buflen + want + 1 ? c->bufcap * 2 : c->buflen + want + 1;
@@ -327,6 +329,7 @@ static int fill_append(firmnet_i_csv *c)
         c->buf = b;
         c->bufcap = cap;
     }
+    had = c->buflen;
     if (c->inf != NULL) {
         rc = where(c, take_block(c));
     } else if (c->gz) {
@@ -353,6 +356,7 @@ static int fill_append(firmnet_i_csv *c)
         c->buflen += got;
         c->eof = got == 0;
     }
+    c->text_in += c->buflen - had;
     if (rc == 0 && !c->eof) {
         rc = report_progress(c);
     }
@@ -402,6 +406,42 @@ static int ensure(firmnet_i_csv *c)
     return 1;
 }
 
+/*
+ * The text size a gzip input announces: its last four bytes (ISIZE) hold the length of the
+ * last member's text modulo 2^32. That is the whole text for the usual single-member file under
+ * 4 GiB; a value under half the compressed size means it is not (several members, or wrapped),
+ * and c->text_total stays 0, unknown. A file is looked at only when it can seek, and the
+ * position is restored. @p p, @p n: the bytes read so far (all of them when raw_eof).
+ */
+static int gzip_text_size(firmnet_i_csv *c, const unsigned char *p, size_t n)
+{
+    unsigned char t[4];
+    uint64_t size;
+    if (c->mem != NULL || c->raw_eof) {
+        if (n < 18) {
+            return 0;
+        }
+        memcpy(t, p + n - 4, 4);
+    } else {
+        off_t at = c->raw_total >= 18 ? ftello(c->fp) : -1;
+        if (at < 0 || fseeko(c->fp, -4, SEEK_END) != 0) {
+            clearerr(c->fp);
+            return 0;
+        }
+        size_t got = fread(t, 1, 4, c->fp);
+        if (fseeko(c->fp, at, SEEK_SET) != 0) {
+            return io_error("cannot seek back after reading the gzip trailer");
+        }
+        if (got != 4) {
+            clearerr(c->fp);
+            return 0;
+        }
+    }
+    size = (uint64_t)t[0] | (uint64_t)t[1] << 8 | (uint64_t)t[2] << 16 | (uint64_t)t[3] << 24;
+    c->text_total = size >= c->raw_total / 2 ? size : 0;
+    return 0;
+}
+
 static int open_common(firmnet_i_csv *c)
 {
     /* Look at the first bytes: the gzip magic switches on inflate. */
@@ -426,6 +466,10 @@ static int open_common(firmnet_i_csv *c)
     }
     c->line = 1;
     if (n >= 2 && p[0] == 0x1f && p[1] == 0x8b) {
+        rc = where(c, gzip_text_size(c, p, n));
+        if (rc < 0) {
+            return rc;
+        }
         c->gz = true;
         c->zs.zalloc = z_alloc;
         c->zs.zfree = z_free;
@@ -443,7 +487,10 @@ static int open_common(firmnet_i_csv *c)
         } else if (n >= THREAD_MIN) {
             return inflater_start(c, n);
         }
-    } else if (c->mem == NULL) {
+    } else {
+        c->text_total = c->raw_total;
+    }
+    if (!c->gz && c->mem == NULL) {
         /* plain file: the bytes already read become the first decoded ones */
         c->buf = firmnet_i_malloc(CHUNK * 2);
         if (c->buf == NULL) {
@@ -452,6 +499,7 @@ static int open_common(firmnet_i_csv *c)
         c->bufcap = CHUNK * 2;
         memcpy(c->buf, p, n);
         c->buflen = n;
+        c->text_in = n;
         if (c->raw_eof && n == 0) {
             c->eof = true;
         }
@@ -567,6 +615,13 @@ void firmnet_i_csv_close(firmnet_i_csv *c)
     firmnet_i_free(c->lines);
     firmnet_i_free(c->name);
     firmnet_i_free(c);
+}
+
+bool firmnet_i_csv_text_read(const firmnet_i_csv *c, uint64_t *done, uint64_t *total)
+{
+    *done = c->text_in - (c->buflen - c->bufpos);
+    *total = c->text_total;
+    return c->text_total > 0 && *done > 0 && *done <= c->text_total;
 }
 
 int firmnet_i_csv_error(const firmnet_i_csv *c, int code, size_t i, const char *fmt, ...)

@@ -509,7 +509,7 @@ void firmnet_i_advise_huge(void *p, size_t bytes)
 #ifdef MADV_HUGEPAGE
     uintptr_t lo = ((uintptr_t)p + HUGE_PAGE - 1) & ~(uintptr_t)(HUGE_PAGE - 1);
     uintptr_t hi = ((uintptr_t)p + bytes) & ~(uintptr_t)(HUGE_PAGE - 1);
-    if (p != NULL && bytes >= HUGE_PAGE * 2 && hi > lo) { /* 4 MiB */
+    if (p != NULL && bytes >= HUGE_PAGE && hi > lo) {
         (void)madvise((void *)lo, hi - lo, MADV_HUGEPAGE);
     }
 #else
@@ -535,8 +535,6 @@ static int rehash(firmnet_i_strset *set, size_t nslots)
     if (slots == NULL) {
         return -1;
     }
-    /* lookups in a large set go to random slots */
-    firmnet_i_advise_huge(slots, nslots * sizeof *slots);
     firmnet_i_free(set->slots);
     set->slots = slots;
     set->nslots = nslots;

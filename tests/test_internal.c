@@ -2,6 +2,9 @@
 /* Fast paths give bit-identical results to the straightforward ones. */
 #include <float.h>
 #include <math.h>
+#include <stdio.h>
+#include <unistd.h>
+#include <zlib.h>
 #include <gsl/gsl_rng.h>
 
 #include "internal.h"
@@ -302,6 +305,182 @@ static void test_radix_sort(void)
     gsl_rng_free(r);
 }
 
+/* @p rows tie rows of about 40 bytes: a header and "2005,trade,Fxxxxxxx,Fxxxxxxx,w.ww". */
+static char *tie_text(size_t rows, size_t *len)
+{
+    size_t cap = 64 * (rows + 1), n = 0;
+    char *text = malloc(cap);
+    uint64_t z = 5;
+    n += (size_t)snprintf(text, cap, "wave,layer,source,target,weight\n");
+    for (size_t k = 0; k < rows; k++) {
+        z = z * 6364136223846793005ULL + 1442695040888963407ULL;
+        n += (size_t)snprintf(text + n, cap - n, "2005,trade,F%07llu,F%07llu,%llu.%02llu\n",
+                              (unsigned long long)(z >> 40) % 50000,
+                              (unsigned long long)(z >> 20) % 50000 + 50000,
+                              (unsigned long long)(z >> 10) % 1000 + 1,
+                              (unsigned long long)(z >> 4) % 100);
+    }
+    *len = n;
+    return text;
+}
+
+static unsigned char *gzip_member(const char *text, size_t len, size_t *outlen)
+{
+    uLongf n = compressBound((uLong)len) + 64;
+    unsigned char *out = malloc(n);
+    z_stream zs = {0};
+    deflateInit2(&zs, 6, Z_DEFLATED, 15 + 16, 8, Z_DEFAULT_STRATEGY);
+    zs.next_in = (unsigned char *)text;
+    zs.avail_in = (uInt)len;
+    zs.next_out = out;
+    zs.avail_out = (uInt)n;
+    deflate(&zs, Z_FINISH);
+    *outlen = zs.total_out;
+    deflateEnd(&zs);
+    return out;
+}
+
+static void write_file(const char *path, const void *data, size_t n)
+{
+    FILE *f = fopen(path, "wb");
+    CHECK(f != NULL && fwrite(data, 1, n, f) == n);
+    if (f != NULL) {
+        fclose(f);
+    }
+}
+
+/* Parse all of @p csv; the text size it reports at the end must be (@p len, @p len), or
+ * unknown when @p len is 0. */
+static size_t first_line_end; /* bytes of the header and the first data line */
+
+static void check_text_read(firmnet_i_csv *csv, size_t len)
+{
+    uint64_t done, total;
+    CHECK(!firmnet_i_csv_text_read(csv, &done, &total)); /* nothing parsed yet */
+    CHECK_INT(firmnet_i_csv_header(csv), 0);
+    CHECK_INT(firmnet_i_csv_next(csv), 1);
+    CHECK(firmnet_i_csv_text_read(csv, &done, &total) == (len > 0));
+    CHECK_INT(done, first_line_end);
+    while (firmnet_i_csv_next(csv) > 0) {
+    }
+    CHECK(firmnet_i_csv_text_read(csv, &done, &total) == (len > 0));
+    CHECK_INT(done, len ? len : done);
+    CHECK_INT(total, len);
+    firmnet_i_csv_close(csv);
+}
+
+static size_t max_cap;
+
+static int watch_cap(const char *what, double done, double total, void *payload)
+{
+    const firmnet_network *net = payload;
+    (void)what;
+    (void)done;
+    (void)total;
+    max_cap = net->ties_cap > max_cap ? net->ties_cap : max_cap;
+    return 0;
+}
+
+static void test_text_size(void)
+{
+    /* the reader knows how long the text is: a file's size, a gzip member's ISIZE trailer
+     * (read by seeking when the file is larger than the first read), a buffer's length; not
+     * for several gzip members, where the trailer tells the last one's length only */
+    size_t len, nz, nz2;
+    char *text = tie_text(60000, &len);
+    unsigned char *gz = gzip_member(text, len, &nz);
+    const char *row1 = strchr(text, '\n') + 1, *row3 = strchr(strchr(row1, '\n') + 1, '\n') + 1;
+    unsigned char *tail = gzip_member(row1, (size_t)(row3 - row1), &nz2);
+    char path[64];
+    firmnet_i_csv *csv;
+    snprintf(path, sizeof path, "/tmp/firmnet-internal-%ld.csv", (long)getpid());
+    CHECK(nz > 600 * 1024);
+    first_line_end = (size_t)(strchr(row1, '\n') + 1 - text); /* larger than the first read: the inflating thread runs */
+
+    write_file(path, text, len);
+    CHECK_INT(firmnet_i_csv_open(&csv, path, NULL, NULL), 0);
+    check_text_read(csv, len);
+    write_file(path, gz, nz);
+    CHECK_INT(firmnet_i_csv_open(&csv, path, NULL, NULL), 0);
+    check_text_read(csv, len);
+    CHECK_INT(firmnet_i_csv_open_buffer(&csv, gz, nz, "mem.gz"), 0);
+    check_text_read(csv, len);
+    CHECK_INT(firmnet_i_csv_open_buffer(&csv, text, len, "mem.csv"), 0);
+    check_text_read(csv, len);
+    unsigned char *two = malloc(nz + nz2);
+    memcpy(two, gz, nz);
+    memcpy(two + nz, tail, nz2);
+    write_file(path, two, nz + nz2);
+    CHECK_INT(firmnet_i_csv_open(&csv, path, NULL, NULL), 0);
+    check_text_read(csv, 0);
+    CHECK_INT(firmnet_i_csv_open_buffer(&csv, two, nz + nz2, "two.gz"), 0);
+    check_text_read(csv, 0);
+
+    /* a plain file: the tie arrays are sized for every row once the first 4096 are read, so
+     * the last progress report, a few hundred KiB before the end, already sees room for all
+     * (grown by half each time instead they would hold 59,049 then) */
+    write_file(path, text, len);
+    firmnet_network *net = NULL;
+    firmnet_read_options o = FIRMNET_READ_OPTIONS_INIT;
+    o.progress = watch_cap;
+    CHECK_INT(firmnet_network_new(&net), 0);
+    o.progress_payload = net;
+    CHECK_INT(firmnet_network_read_ties(net, path, &o, NULL), 0);
+    CHECK_INT(firmnet_network_tie_count(net), 60000);
+    CHECK(max_cap >= 60000 && max_cap <= 60000 * 105 / 100 + 1024);
+    CHECK(net->ties_cap >= 60000 && net->ties_cap <= 60000 + 60000 / 16);
+    firmnet_network_free(net);
+    remove(path);
+    free(two);
+    free(tail);
+    free(gz);
+    free(text);
+}
+
+/* Whether the mapping holding @p p has the huge page advice ("hg" in VmFlags of
+ * /proc/self/smaps): 1, 0, or -1 when that cannot be told. */
+static int advised_huge(const void *p)
+{
+    FILE *f = fopen("/proc/self/smaps", "r");
+    char line[512];
+    int in = 0, found = -1;
+    if (f == NULL) {
+        return -1;
+    }
+    while (fgets(line, sizeof line, f) != NULL) {
+        unsigned long lo, hi;
+        if (sscanf(line, "%lx-%lx ", &lo, &hi) == 2 && strchr(line, '-') < strchr(line, ' ')) {
+            in = (uintptr_t)p >= lo && (uintptr_t)p < hi;
+        } else if (in && strncmp(line, "VmFlags:", 8) == 0) {
+            found = strstr(line, " hg") != NULL;
+            break;
+        }
+    }
+    fclose(f);
+    return found;
+}
+
+static void test_huge_advice(void)
+{
+    /* blocks of 2 MiB and more from the allocator wrappers carry the advice (after a realloc
+     * too), smaller ones do not; the aligned middle of the block is what is advised */
+    if (access("/sys/kernel/mm/transparent_hugepage/enabled", F_OK) != 0) {
+        fprintf(stderr, "no transparent huge pages here: advice not checked\n");
+        return;
+    }
+    size_t big = (size_t)6 << 20;
+    char *a = firmnet_i_malloc(big), *b = firmnet_i_calloc(big, 1), *c = firmnet_i_malloc(4096);
+    CHECK(a != NULL && b != NULL && c != NULL);
+    CHECK_INT(advised_huge(a + big / 2), 1);
+    CHECK_INT(advised_huge(b + big / 2), 1);
+    a = firmnet_i_realloc(a, 2 * big);
+    CHECK_INT(advised_huge(a + big), 1);
+    CHECK_INT(advised_huge(c), 0);
+    firmnet_i_free(a);
+    firmnet_i_free(b);
+    firmnet_i_free(c);
+}
+
 int main(void)
 {
     test_parse_double();
@@ -309,5 +488,7 @@ int main(void)
     test_strset();
     test_threaded_inflate();
     test_radix_sort();
+    test_text_size();
+    test_huge_advice();
     return test_done();
 }
