@@ -61,6 +61,17 @@ def survey():
     return ties, actors
 
 
+def memory_setup():
+    """Transparent huge pages and glibc tunables: page faults are a large part of P1 (see the
+    README), so the table says how memory was set up."""
+    try:
+        with open("/sys/kernel/mm/transparent_hugepage/enabled") as f:
+            thp = f.read().split("[")[1].split("]")[0]
+    except (OSError, IndexError):
+        thp = "unknown"
+    return f"transparent huge pages: {thp}; GLIBC_TUNABLES: {os.environ.get('GLIBC_TUNABLES') or 'unset'}"
+
+
 def cpu_model():
     try:
         with open("/proc/cpuinfo") as f:
@@ -150,6 +161,7 @@ def main():
 
     load_end = os.getloadavg()[0]
     lines = [f"Machine: {cpu_model()}, {os.cpu_count()} cores, {platform.platform()}; "
+             f"{memory_setup()}; "
              f"load average {load_start:.1f} at the start, {load_end:.1f} at the end; "
              f"medians of {repeat} runs (one run where the first took over 30 s); firmnet's "
              f"threads chosen by size; P4 with {P4_SAMPLES} sources; time-out {timeout:.0f} s.",
