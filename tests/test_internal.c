@@ -407,6 +407,14 @@ static void test_text_size(void)
     check_text_read(csv, len);
     CHECK_INT(firmnet_i_csv_open_buffer(&csv, text, len, "mem.csv"), 0);
     check_text_read(csv, len);
+    /* a gzip file read whole by the first read: the trailer is in the bytes read */
+    size_t small_len = (size_t)(strchr(text + len / 10, '\n') + 1 - text), nsmall;
+    unsigned char *small = gzip_member(text, small_len, &nsmall);
+    CHECK(nsmall < 256 * 1024);
+    write_file(path, small, nsmall);
+    CHECK_INT(firmnet_i_csv_open(&csv, path, NULL, NULL), 0);
+    check_text_read(csv, small_len);
+    free(small);
     unsigned char *two = malloc(nz + nz2);
     memcpy(two, gz, nz);
     memcpy(two + nz, tail, nz2);
