@@ -4,11 +4,11 @@
 #include <math.h>
 #include <stdio.h>
 #include <unistd.h>
-#include <zlib.h>
 #include <gsl/gsl_rng.h>
 
 #include "internal.h"
 #include "test.h"
+#include "test_data.h"
 
 static void test_parse_double(void)
 {
@@ -305,67 +305,24 @@ static void test_radix_sort(void)
     gsl_rng_free(r);
 }
 
-/* @p rows tie rows of about 40 bytes: a header and "2005,trade,Fxxxxxxx,Fxxxxxxx,w.ww". */
-static char *tie_text(size_t rows, size_t *len)
-{
-    size_t cap = 64 * (rows + 1), n = 0;
-    char *text = malloc(cap);
-    uint64_t z = 5;
-    n += (size_t)snprintf(text, cap, "wave,layer,source,target,weight\n");
-    for (size_t k = 0; k < rows; k++) {
-        z = z * 6364136223846793005ULL + 1442695040888963407ULL;
-        n += (size_t)snprintf(text + n, cap - n, "2005,trade,F%07llu,F%07llu,%llu.%02llu\n",
-                              (unsigned long long)(z >> 40) % 50000,
-                              (unsigned long long)(z >> 20) % 50000 + 50000,
-                              (unsigned long long)(z >> 10) % 1000 + 1,
-                              (unsigned long long)(z >> 4) % 100);
-    }
-    *len = n;
-    return text;
-}
-
-static unsigned char *gzip_member(const char *text, size_t len, size_t *outlen)
-{
-    uLongf n = compressBound((uLong)len) + 64;
-    unsigned char *out = malloc(n);
-    z_stream zs = {0};
-    deflateInit2(&zs, 6, Z_DEFLATED, 15 + 16, 8, Z_DEFAULT_STRATEGY);
-    zs.next_in = (unsigned char *)text;
-    zs.avail_in = (uInt)len;
-    zs.next_out = out;
-    zs.avail_out = (uInt)n;
-    deflate(&zs, Z_FINISH);
-    *outlen = zs.total_out;
-    deflateEnd(&zs);
-    return out;
-}
-
-static void write_file(const char *path, const void *data, size_t n)
-{
-    FILE *f = fopen(path, "wb");
-    CHECK(f != NULL && fwrite(data, 1, n, f) == n);
-    if (f != NULL) {
-        fclose(f);
-    }
-}
-
 /* Parse all of @p csv; the text size it reports at the end must be (@p len, @p len), or
  * unknown when @p len is 0. */
-static size_t first_line_end; /* bytes of the header and the first data line */
-
-static void check_text_read(firmnet_i_csv *csv, size_t len)
+/* Parse all of @p csv, whose text is @p len bytes and whose header and first data line take
+ * @p first: after that line and at the end, *done counts the bytes parsed; *total is @p len
+ * when the reader can know it (@p known), else 0 (and the call returns false). */
+static void check_text_read(firmnet_i_csv *csv, size_t len, size_t first, bool known)
 {
     uint64_t done, total;
     CHECK(!firmnet_i_csv_text_read(csv, &done, &total)); /* nothing parsed yet */
     CHECK_INT(firmnet_i_csv_header(csv), 0);
     CHECK_INT(firmnet_i_csv_next(csv), 1);
-    CHECK(firmnet_i_csv_text_read(csv, &done, &total) == (len > 0));
-    CHECK_INT(done, first_line_end);
+    CHECK(firmnet_i_csv_text_read(csv, &done, &total) == known);
+    CHECK_INT(done, first);
     while (firmnet_i_csv_next(csv) > 0) {
     }
-    CHECK(firmnet_i_csv_text_read(csv, &done, &total) == (len > 0));
-    CHECK_INT(done, len ? len : done);
-    CHECK_INT(total, len);
+    CHECK(firmnet_i_csv_text_read(csv, &done, &total) == known);
+    CHECK_INT(done, len);
+    CHECK_INT(total, known ? len : 0);
     firmnet_i_csv_close(csv);
 }
 
@@ -387,42 +344,42 @@ static void test_text_size(void)
      * (read by seeking when the file is larger than the first read), a buffer's length; not
      * for several gzip members, where the trailer tells the last one's length only */
     size_t len, nz, nz2;
-    char *text = tie_text(60000, &len);
-    unsigned char *gz = gzip_member(text, len, &nz);
+    char *text = tie_text(60000, 5, 50000, &len);
+    unsigned char *gz = gzip_text(text, len, &nz);
     const char *row1 = strchr(text, '\n') + 1, *row3 = strchr(strchr(row1, '\n') + 1, '\n') + 1;
-    unsigned char *tail = gzip_member(row1, (size_t)(row3 - row1), &nz2);
+    unsigned char *tail = gzip_text(row1, (size_t)(row3 - row1), &nz2);
     char path[64];
     firmnet_i_csv *csv;
     snprintf(path, sizeof path, "/tmp/firmnet-internal-%ld.csv", (long)getpid());
-    CHECK(nz > 600 * 1024);
-    first_line_end = (size_t)(strchr(row1, '\n') + 1 - text); /* larger than the first read: the inflating thread runs */
+    CHECK(nz > 600 * 1024); /* larger than the first read: the inflating thread runs */
+    size_t first = (size_t)(strchr(row1, '\n') + 1 - text);
 
     write_file(path, text, len);
     CHECK_INT(firmnet_i_csv_open(&csv, path, NULL, NULL), 0);
-    check_text_read(csv, len);
+    check_text_read(csv, len, first, true);
     write_file(path, gz, nz);
     CHECK_INT(firmnet_i_csv_open(&csv, path, NULL, NULL), 0);
-    check_text_read(csv, len);
+    check_text_read(csv, len, first, true);
     CHECK_INT(firmnet_i_csv_open_buffer(&csv, gz, nz, "mem.gz"), 0);
-    check_text_read(csv, len);
+    check_text_read(csv, len, first, true);
     CHECK_INT(firmnet_i_csv_open_buffer(&csv, text, len, "mem.csv"), 0);
-    check_text_read(csv, len);
+    check_text_read(csv, len, first, true);
     /* a gzip file read whole by the first read: the trailer is in the bytes read */
     size_t small_len = (size_t)(strchr(text + len / 10, '\n') + 1 - text), nsmall;
-    unsigned char *small = gzip_member(text, small_len, &nsmall);
+    unsigned char *small = gzip_text(text, small_len, &nsmall);
     CHECK(nsmall < 256 * 1024);
     write_file(path, small, nsmall);
     CHECK_INT(firmnet_i_csv_open(&csv, path, NULL, NULL), 0);
-    check_text_read(csv, small_len);
+    check_text_read(csv, small_len, first, true);
     free(small);
     unsigned char *two = malloc(nz + nz2);
     memcpy(two, gz, nz);
     memcpy(two + nz, tail, nz2);
     write_file(path, two, nz + nz2);
     CHECK_INT(firmnet_i_csv_open(&csv, path, NULL, NULL), 0);
-    check_text_read(csv, 0);
+    check_text_read(csv, len + (size_t)(row3 - row1), first, false);
     CHECK_INT(firmnet_i_csv_open_buffer(&csv, two, nz + nz2, "two.gz"), 0);
-    check_text_read(csv, 0);
+    check_text_read(csv, len + (size_t)(row3 - row1), first, false);
 
     /* a plain file: the tie arrays are sized for every row once the first 4096 are read, so
      * the last progress report, a few hundred KiB before the end, already sees room for all

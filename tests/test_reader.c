@@ -3,9 +3,9 @@
 #include <stdbool.h>
 #include <stdint.h>
 #include <unistd.h>
-#include <zlib.h>
 
 #include "test.h"
+#include "test_data.h"
 
 static const char actors_csv[] = "id,name,type,size,cluster,region,mc,sales\n"
                                  "A,Alpha,Firm,LARGE,C1,R1,MC1,10.5\n"
@@ -305,30 +305,13 @@ static void test_errors(void)
     firmnet_network_free(NULL);
 }
 
-/* gzip-compress @p text into a new buffer (one member). */
-static unsigned char *gzip(const char *text, size_t len, size_t *outlen)
-{
-    z_stream zs = {0};
-    size_t cap = compressBound((uLong)len) + 64;
-    unsigned char *out = malloc(cap);
-    deflateInit2(&zs, 6, Z_DEFLATED, 15 + 16, 8, Z_DEFAULT_STRATEGY);
-    zs.next_in = (unsigned char *)text;
-    zs.avail_in = (uInt)len;
-    zs.next_out = out;
-    zs.avail_out = (uInt)cap;
-    deflate(&zs, Z_FINISH);
-    *outlen = zs.total_out;
-    deflateEnd(&zs);
-    return out;
-}
-
 static void test_gzip(void)
 {
     const char *part1 = "wave,layer,source,target,weight\n2005,trade,A,B,1\n";
     const char *part2 = "2005,trade,B,C,2\n";
     size_t n1, n2;
-    unsigned char *g1 = gzip(part1, strlen(part1), &n1);
-    unsigned char *g2 = gzip(part2, strlen(part2), &n2);
+    unsigned char *g1 = gzip_text(part1, strlen(part1), &n1);
+    unsigned char *g2 = gzip_text(part2, strlen(part2), &n2);
     unsigned char *both = malloc(n1 + n2);
     memcpy(both, g1, n1);
     memcpy(both + n1, g2, n2);
@@ -376,11 +359,7 @@ static void test_gzip(void)
 static void same_from_file(const unsigned char *gz, size_t n, const char *path, bool exact,
                            int want, size_t rows)
 {
-    FILE *f = fopen(path, "wb");
-    CHECK(f != NULL && fwrite(gz, 1, n, f) == n);
-    if (f != NULL) {
-        fclose(f);
-    }
+    write_file(path, gz, n);
     firmnet_network *a = load(NULL, NULL, 0, 0), *b = load(NULL, NULL, 0, 0);
     firmnet_load_report rep = {0};
     int ra = firmnet_network_read_ties(a, path, NULL, &rep);
@@ -415,19 +394,9 @@ static void test_gzip_threaded(void)
     char path[64];
     snprintf(path, sizeof path, "/tmp/firmnet-test-%ld.csv.gz", (long)getpid());
     for (int r = 0; r < 2; r++) {
-        size_t cap = 64 * (rows[r] + 1), len = 0, n;
-        char *text = malloc(cap);
-        uint64_t z = 7;
-        len += (size_t)snprintf(text, cap, "wave,layer,source,target,weight\n");
-        for (size_t k = 0; k < rows[r]; k++) {
-            z = z * 6364136223846793005ULL + 1442695040888963407ULL;
-            len += (size_t)snprintf(text + len, cap - len, "2005,trade,F%07llu,F%07llu,%llu.%02llu\n",
-                                    (unsigned long long)(z >> 40) % 900000,
-                                    (unsigned long long)(z >> 20) % 900000 + 900000,
-                                    (unsigned long long)(z >> 10) % 1000,
-                                    (unsigned long long)(z >> 4) % 100);
-        }
-        unsigned char *gz = gzip(text, len, &n);
+        size_t len, n;
+        char *text = tie_text(rows[r], 7, 900000, &len);
+        unsigned char *gz = gzip_text(text, len, &n);
         CHECK(n >= (r == 0 ? 16 * 1024 : 300 * 1024));
         CHECK(r == 1 || n < 256 * 1024);
         same_from_file(gz, n, path, true, 0, rows[r]);
