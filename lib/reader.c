@@ -465,6 +465,7 @@ static int open_common(firmnet_i_csv *c)
         }
     }
     c->line = 1;
+    c->text_total = c->raw_total; /* a gzip input's is read from its trailer below */
     if (n >= 2 && p[0] == 0x1f && p[1] == 0x8b) {
         rc = where(c, gzip_text_size(c, p, n));
         if (rc < 0) {
@@ -487,10 +488,7 @@ static int open_common(firmnet_i_csv *c)
         } else if (n >= THREAD_MIN) {
             return inflater_start(c, n);
         }
-    } else {
-        c->text_total = c->raw_total;
-    }
-    if (!c->gz && c->mem == NULL) {
+    } else if (c->mem == NULL) {
         /* plain file: the bytes already read become the first decoded ones */
         c->buf = firmnet_i_malloc(CHUNK * 2);
         if (c->buf == NULL) {
